@@ -1,0 +1,101 @@
+# lkj — quarterly performance report builder.
+#
+# Quick start (README):   make report      make test
+#
+# Both create or refresh the local virtualenv .venv from requirements.lock first
+# (hash-checked), then install lkj itself in editable mode without dependencies.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules --warn-undefined-variables
+
+# Report parameters: `make report PERIOD=2025-Q1 UNIT=bp3mi-jabar`
+PERIOD ?= 2025-Q2
+UNIT ?=
+PYTEST_ARGS ?=
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
+LOCK := requirements.lock
+LAB_LOCK := requirements-lab.lock
+
+# Base interpreter for the venv: python3.11 if present, else python3 (must be 3.11+).
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+PIP_FLAGS := --disable-pip-version-check --no-input
+
+# Directories that exist among the ones we lint.
+LINT_DIRS := $(wildcard lkj tests benchmarks)
+
+# `--unit X` only when UNIT is given.
+UNIT_ARG := $(if $(strip $(UNIT)),--unit $(UNIT),)
+
+.PHONY: help venv report test lint format lab clean distclean bench lock
+
+help:
+	@echo "make report [PERIOD=2025-Q2] [UNIT=...]  build the quarterly report"
+	@echo "make test [PYTEST_ARGS=...]             run the test suite"
+	@echo "make lint                               ruff check + ruff format --check"
+	@echo "make lab                                JupyterLab on notebooks/ (installs the lab lock)"
+	@echo "make bench                              run benchmarks/run.py"
+	@echo "make clean | distclean                  remove build/ reports/ (| and .venv)"
+	@echo "make lock                               regenerate the lock files (tools/lock.sh)"
+
+venv: $(STAMP)
+
+$(STAMP): $(LOCK) pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "error: no python3.11 or python3 on PATH" >&2; exit 1; fi
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+	  || { echo "error: $(PYTHON) is $$($(PYTHON) -V 2>&1); lkj needs Python 3.11+" >&2; exit 1; }
+	@# Recreate the venv if it is missing or broken (e.g. its base interpreter went away).
+	@if ! $(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then \
+	  echo "creating $(VENV) with $$($(PYTHON) -V)"; \
+	  rm -rf $(VENV); \
+	  $(PYTHON) -m venv $(VENV); \
+	fi
+	$(BIN)/pip install $(PIP_FLAGS) --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install $(PIP_FLAGS) --quiet --no-deps -e .
+	@rm -f $(LAB_STAMP)
+	@touch $@
+
+$(LAB_STAMP): $(STAMP) $(LAB_LOCK)
+	$(BIN)/pip install $(PIP_FLAGS) --quiet --require-hashes -r $(LAB_LOCK)
+	@touch $@
+
+# TODO: becomes `$(BIN)/lkj build $(PERIOD) ...` once the report build lands.
+report: $(STAMP)
+	$(BIN)/lkj summary $(PERIOD) $(UNIT_ARG)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	@if [ -z "$(strip $(LINT_DIRS))" ]; then echo "nothing to lint"; exit 0; fi
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check $(LINT_DIRS)
+
+format: $(STAMP)
+	@if [ -z "$(strip $(LINT_DIRS))" ]; then echo "nothing to format"; exit 0; fi
+	$(BIN)/ruff check --fix $(LINT_DIRS)
+	$(BIN)/ruff format $(LINT_DIRS)
+
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	@if [ -f benchmarks/run.py ]; then \
+	  $(BIN)/python benchmarks/run.py; \
+	else \
+	  echo "benchmarks/run.py not present; nothing to run"; \
+	fi
+
+lock:
+	bash tools/lock.sh
+
+clean:
+	rm -rf build/ reports/
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,68 @@
+"""Budget ceilings (pagu), realisations and absorption."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lkj.decimals import percent
+
+
+def absorption(realisasi: Decimal | None, pagu: Decimal) -> Decimal | None:
+    """Realisation / ceiling x 100, unrounded; None without a realisation or a ceiling."""
+    if realisasi is None or pagu <= 0:
+        return None
+    return percent(realisasi, pagu)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One line of the budget table: a ceiling funding one or more IKU."""
+
+    baris: int
+    ikus: tuple[int, ...]
+    pagu: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetGroup:
+    """Budget lines of one or more strategic goals that share a line, with their totals."""
+
+    sasaran: tuple[int, ...]
+    lines: tuple[BudgetLine, ...]
+    pagu: Decimal
+    realisasi: Decimal | None
+
+    @property
+    def persen(self) -> Decimal | None:
+        return absorption(self.realisasi, self.pagu)
+
+
+def group_by_goal(
+    lines: list[BudgetLine],
+    goal_of_iku: dict[int, int],
+    realisasi: dict[int, Decimal] | None,
+) -> list[BudgetGroup]:
+    """Group budget lines per strategic goal; goals joined by a shared line form one group.
+
+    ``realisasi`` maps line number to its realisation at the period's end (None: not reported).
+    """
+    groups: list[tuple[set[int], list[BudgetLine]]] = []
+    for line in lines:
+        goals = {goal_of_iku[i] for i in line.ikus}
+        joined = [g for g in groups if g[0] & goals]
+        merged_goals, merged_lines = set(goals), [line]
+        for g in joined:
+            merged_goals |= g[0]
+            merged_lines = g[1] + merged_lines
+            groups.remove(g)
+        groups.append((merged_goals, merged_lines))
+    result = []
+    for goals, group_lines in sorted(groups, key=lambda g: min(g[0])):
+        ordered = sorted(group_lines, key=lambda b: b.baris)
+        pagu = sum((b.pagu for b in ordered), Decimal(0))
+        real: Decimal | None = None
+        if realisasi is not None:
+            real = sum((realisasi.get(b.baris, Decimal(0)) for b in ordered), Decimal(0))
+        result.append(BudgetGroup(tuple(sorted(goals)), tuple(ordered), pagu, real))
+    return result

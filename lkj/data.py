@@ -1,0 +1,354 @@
+"""Loading a unit's data for a year into typed, validated objects.
+
+Layout (see data/README.md)::
+
+    data/<unit>/unit.yaml
+    data/<unit>/<year>/sasaran.csv, indikator.csv, realisasi.csv, kegiatan.csv, pagu.csv,
+                       realisasi_anggaran.csv, anggaran.yaml, pengaduan_status.csv, mou.csv
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lkj.budget import BudgetLine
+from lkj.cumulation import Realisation
+from lkj.decimals import percent
+from lkj.errors import DataError, PeriodError
+from lkj.indicators import PREDIKAT_SCALE, Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.models import validate
+from lkj.mou import MoU
+from lkj.paths import Project
+from lkj.periods import Period
+from lkj.tables import NUMBER_EXPECTED, Row, check_unique, parse_number, read_csv, read_yaml
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kontak(_Strict):
+    telepon: str = ""
+    situs: str = ""
+    media_sosial: str = ""
+    alamat: str = ""
+    email: str = ""
+
+
+class Renstra(_Strict):
+    periode: str
+    visi: str
+    misi: list[str]
+    tujuan: list[str]
+
+
+class UnitInfo(_Strict):
+    """``unit.yaml``: identity, contacts and Renstra of a unit."""
+
+    kode: str
+    nama: str
+    singkatan: str
+    kontak: Kontak = Field(default_factory=Kontak)
+    renstra: Renstra
+
+
+class AnggaranTotal(_Strict):
+    """``anggaran.yaml``: the unit's total ceiling and its realisation per quarter."""
+
+    pagu: Decimal = Field(gt=0)
+    realisasi: dict[int, Decimal] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Kegiatan:
+    no: int
+    nama: str
+    pagu: Decimal
+
+
+@dataclass(frozen=True)
+class StatusPengaduan:
+    triwulan: int
+    no: int
+    status: str
+    jumlah: int
+
+
+@dataclass(frozen=True)
+class UnitYear:
+    """Everything the data say about one unit in one year."""
+
+    unit: str
+    info: UnitInfo
+    year: int
+    sasaran: dict[int, str]
+    indicators: tuple[Indicator, ...]
+    realisations: dict[tuple[int, int], Realisation]
+    kegiatan: tuple[Kegiatan, ...]
+    budget_lines: tuple[BudgetLine, ...]
+    budget_realisations: dict[int, dict[int, Decimal]]
+    anggaran: AnggaranTotal
+    pengaduan: tuple[StatusPengaduan, ...]
+    mous: tuple[MoU, ...]
+    files: tuple[Path, ...] = field(default=())
+
+    def indicator(self, iku: int) -> Indicator:
+        for ind in self.indicators:
+            if ind.iku == iku:
+                return ind
+        raise KeyError(iku)
+
+    def quarters(self, iku: int, period: Period) -> list[Realisation]:
+        """Realisations of quarters 1..n of ``period``, in order."""
+        return [self.realisations[(iku, q)] for q in period.quarters_to_date]
+
+    def realisation(self, iku: int, quarter: int) -> Realisation | None:
+        return self.realisations.get((iku, quarter))
+
+    def check_period(self, period: Period) -> None:
+        """Refuse a period of another year, or one the realisations do not reach yet."""
+        if period.year != self.year:
+            raise PeriodError(f"period {period} is not in the data year {self.year}")
+        reached = {q for (_, q) in self.realisations}
+        latest = max(reached) if reached else 0
+        if period.quarter > latest:
+            raise PeriodError(
+                f"no realisations for {period.label} {period.year} yet: "
+                f"data/{self.unit}/{self.year}/realisasi.csv reaches Triwulan {latest or '-'}; "
+                "add that quarter's rows or choose an earlier period"
+            )
+
+
+def _value(row: Row, column: str, satuan: Satuan) -> Value:
+    text = row.text(column)
+    if satuan is Satuan.PREDIKAT:
+        if text not in PREDIKAT_SCALE:
+            raise row.error(column, "unknown predicate", "one of " + ", ".join(PREDIKAT_SCALE))
+        return text
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise row.error(column, "value is not a number", NUMBER_EXPECTED) from None
+
+
+def _enum(row: Row, column: str, enum: type[Satuan] | type[Polaritas] | type[Kumulasi]):  # type: ignore[no-untyped-def]
+    text = row.text(column)
+    try:
+        return enum(text)
+    except ValueError:
+        raise row.error(column, "unknown value",
+                        "one of " + ", ".join(e.value for e in enum)) from None
+
+
+def _quarter(row: Row, column: str = "triwulan") -> int:
+    q = row.integer(column)
+    assert q is not None
+    if not 1 <= q <= 4:
+        raise row.error(column, f"quarter {q} does not exist", "a quarter from 1 to 4")
+    return q
+
+
+class _Reader:
+    def __init__(self, project: Project, unit: str, year: int) -> None:
+        self.project = project
+        self.dir = project.unit_dir(unit) / str(year)
+        self.files: list[Path] = []
+
+    def path(self, name: str) -> tuple[Path, str]:
+        path = self.dir / name
+        self.files.append(path)
+        return path, self.project.display(path)
+
+    def csv(self, name: str, columns: list[str], optional: tuple[str, ...] = ()) -> list[Row]:
+        path, shown = self.path(name)
+        return list(read_csv(path, shown, columns, optional))
+
+
+def load(project: Project, unit: str, year: int) -> UnitYear:
+    """Load and validate all data of ``unit`` for ``year``."""
+    unit_path = project.unit_dir(unit) / "unit.yaml"
+    info = validate(UnitInfo, read_yaml(unit_path, project.display(unit_path)),
+                    project.display(unit_path))
+    r = _Reader(project, unit, year)
+    if not r.dir.is_dir():
+        raise PeriodError(f"no data for {year}: {project.display(r.dir)} does not exist")
+
+    sasaran_rows = r.csv("sasaran.csv", ["sasaran", "nama"])
+    check_unique(sasaran_rows, lambda x: x.text("sasaran"), "sasaran")
+    sasaran = {row.integer("sasaran"): row.text("nama") for row in sasaran_rows}
+
+    indicators = _indicators(r, sasaran)
+    realisations = _realisations(r, {i.iku: i for i in indicators})
+
+    keg_rows = r.csv("kegiatan.csv", ["no", "kegiatan", "pagu"])
+    kegiatan = tuple(
+        Kegiatan(row.integer("no"), row.text("kegiatan"), _amount(row, "pagu"))
+        for row in keg_rows
+    )
+    lines = _budget_lines(r, {i.iku for i in indicators})
+    budget_real = _budget_realisations(r, {b.baris for b in lines})
+    path, shown = r.path("anggaran.yaml")
+    anggaran = validate(AnggaranTotal, read_yaml(path, shown), shown)
+
+    peng_rows = r.csv("pengaduan_status.csv", ["triwulan", "no", "status", "jumlah"])
+    check_unique(peng_rows, lambda x: (x.text("triwulan"), x.text("no")), "triwulan and no")
+    pengaduan = tuple(
+        StatusPengaduan(_quarter(row), row.integer("no"), row.text("status"),
+                        _count(row, "jumlah"))
+        for row in peng_rows
+    )
+    mou_rows = r.csv("mou.csv", ["no", "pemerintah", "tmt", "jangka_waktu_tahun"])
+    check_unique(mou_rows, lambda x: x.text("pemerintah"), "pemerintah")
+    mous = tuple(
+        MoU(row.integer("no"), row.text("pemerintah"), row.date("tmt"),
+            _count(row, "jangka_waktu_tahun", positive=True))
+        for row in mou_rows
+    )
+    return UnitYear(unit, info, year, sasaran, indicators, realisations, kegiatan, lines,
+                    budget_real, anggaran, pengaduan, mous, (unit_path, *r.files))
+
+
+def _amount(row: Row, column: str) -> Decimal:
+    value = row.decimal(column)
+    assert value is not None
+    if value < 0:
+        raise row.error(column, "amount is negative", "an amount of 0 or more")
+    return value
+
+
+def _count(row: Row, column: str, *, positive: bool = False) -> int:
+    value = row.integer(column)
+    assert value is not None
+    if value < (1 if positive else 0):
+        raise row.error(column, "count out of range",
+                        "a whole number of 1 or more" if positive else "a whole number ≥ 0")
+    return value
+
+
+_IND_COLUMNS = ["iku", "sasaran", "indikator", "satuan", "polaritas", "kumulasi", "target",
+                "target_tw1", "target_tw2", "target_tw3", "target_tw4"]
+
+
+def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
+    rows = r.csv("indikator.csv", _IND_COLUMNS, ("label_pembilang", "label_penyebut"))
+    check_unique(rows, lambda x: x.text("iku"), "iku")
+    result = []
+    for row in rows:
+        iku = row.integer("iku")
+        goal = row.integer("sasaran")
+        if goal not in sasaran:
+            raise row.error("sasaran", "unknown strategic goal",
+                            "a number listed in sasaran.csv: " + ", ".join(map(str, sasaran)))
+        satuan = _enum(row, "satuan", Satuan)
+        kumulasi = _enum(row, "kumulasi", Kumulasi)
+        target = _value(row, "target", satuan)
+        if isinstance(target, Decimal) and target <= 0:
+            raise row.error("target", "annual target must be above zero",
+                            "a target greater than 0 (capaian divides by it)")
+        quarterly = tuple(_value(row, f"target_tw{q}", satuan) for q in range(1, 5))
+        for q, t in enumerate(quarterly, start=1):
+            if isinstance(t, Decimal) and t < 0:
+                raise row.error(f"target_tw{q}", "quarterly target is negative", "0 or more")
+        if satuan is Satuan.PREDIKAT and kumulasi is not Kumulasi.TERAKHIR:
+            raise row.error("kumulasi", "a predicate cannot be summed or averaged", "terakhir")
+        if kumulasi is Kumulasi.JUMLAH and satuan is not Satuan.PREDIKAT:
+            total = sum((Decimal(t) for t in quarterly), Decimal(0))
+            if total != target:
+                raise row.error(
+                    "target", f"quarterly targets add up to {total}, not to the annual target",
+                    "the annual target to equal the sum of target_tw1..4 when kumulasi is jumlah",
+                )
+        elif quarterly[3] != target:
+            raise row.error(
+                "target_tw4", "the fourth quarter's target differs from the annual target",
+                f"target_tw4 = target when kumulasi is {kumulasi.value}",
+            )
+        result.append(Indicator(
+            iku=iku, sasaran=goal, nama=row.text("indikator"), satuan=satuan,
+            polaritas=_enum(row, "polaritas", Polaritas), kumulasi=kumulasi, target=target,
+            target_triwulan=quarterly,  # type: ignore[arg-type]
+            label_pembilang=row.text("label_pembilang", required=False),
+            label_penyebut=row.text("label_penyebut", required=False),
+        ))
+    return tuple(sorted(result, key=lambda i: i.iku))
+
+
+def _realisations(r: _Reader, indicators: dict[int, Indicator]
+                  ) -> dict[tuple[int, int], Realisation]:
+    rows = r.csv("realisasi.csv", ["iku", "triwulan", "realisasi"], ("pembilang", "penyebut"))
+    check_unique(rows, lambda x: (x.text("iku"), x.text("triwulan")), "iku and triwulan")
+    result: dict[tuple[int, int], Realisation] = {}
+    for row in rows:
+        iku = row.integer("iku")
+        if iku not in indicators:
+            raise row.error("iku", f"IKU {iku} is not in the performance agreement",
+                            "an IKU listed in indikator.csv: "
+                            + ", ".join(map(str, sorted(indicators))))
+        ind = indicators[iku]
+        q = _quarter(row)
+        num = row.decimal("pembilang", required=False) if "pembilang" in row.values else None
+        den = row.decimal("penyebut", required=False) if "penyebut" in row.values else None
+        if (num is None) != (den is None):
+            col = "penyebut" if den is None else "pembilang"
+            raise row.error(col, "a ratio needs both counts", "pembilang and penyebut together")
+        nilai: Value | None
+        if num is not None and den is not None:
+            if num < 0 or den < 0 or num > den:
+                raise row.error("pembilang", "counts out of range",
+                                "0 ≤ pembilang ≤ penyebut")
+            nilai = None if den == 0 else percent(num, den)
+            if row.text("realisasi", required=False):
+                raise row.error("realisasi", "both a value and counts are given",
+                                "either realisasi, or pembilang and penyebut (then leave "
+                                "realisasi blank: it is computed)")
+        else:
+            nilai = _value(row, "realisasi", ind.satuan)
+            if isinstance(nilai, Decimal) and nilai < 0:
+                raise row.error("realisasi", "realisation is negative", "0 or more")
+        result[(iku, q)] = Realisation(iku, q, nilai, num, den)
+    latest = max((q for (_, q) in result), default=0)
+    for iku in indicators:
+        for q in range(1, latest + 1):
+            if (iku, q) not in result:
+                shown = r.project.display(r.dir / "realisasi.csv")
+                raise DataError(
+                    shown, f"IKU {iku} has no realisation for Triwulan {q}",
+                    expected=f"a row 'iku={iku}, triwulan={q}' (data reach Triwulan {latest})",
+                )
+    return result
+
+
+def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
+    rows = r.csv("pagu.csv", ["baris", "iku", "pagu"])
+    check_unique(rows, lambda x: x.text("baris"), "baris")
+    lines = []
+    for row in rows:
+        try:
+            funded = tuple(int(x) for x in row.text("iku").split())
+        except ValueError:
+            raise row.error("iku", "IKU list not understood",
+                            "IKU numbers separated by spaces, e.g. '11 12 13'") from None
+        for i in funded:
+            if i not in ikus:
+                raise row.error("iku", f"IKU {i} is not in the performance agreement",
+                                "IKU numbers listed in indikator.csv")
+        lines.append(BudgetLine(row.integer("baris"), funded, _amount(row, "pagu")))
+    return tuple(sorted(lines, key=lambda b: b.baris))
+
+
+def _budget_realisations(r: _Reader, lines: set[int]) -> dict[int, dict[int, Decimal]]:
+    rows = r.csv("realisasi_anggaran.csv", ["triwulan", "baris", "realisasi"])
+    check_unique(rows, lambda x: (x.text("triwulan"), x.text("baris")), "triwulan and baris")
+    result: dict[int, dict[int, Decimal]] = {}
+    for row in rows:
+        q = _quarter(row)
+        baris = row.integer("baris")
+        if baris not in lines:
+            raise row.error("baris", f"budget line {baris} is not in pagu.csv",
+                            "a line number listed in pagu.csv")
+        result.setdefault(q, {})[baris] = _amount(row, "realisasi")
+    return result

@@ -1,0 +1,95 @@
+"""Where a project's data, params and outputs live, and which names are safe to use."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkj.errors import UnitError
+
+ENV_ROOT = "LKJ_ROOT"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def check_name(name: str, what: str = "unit") -> str:
+    """A unit name is a lower-case slug; anything else (``../x``, ``/etc``) is refused."""
+    if not _NAME.match(name):
+        raise UnitError(
+            f"{what} name {name!r} is not allowed; expected lower-case letters, digits and '-' "
+            "(e.g. bp3mi-jabar)"
+        )
+    return name
+
+
+def default_root() -> Path:
+    """``$LKJ_ROOT``, else the current folder if it has ``data/``, else this checkout."""
+    env = os.environ.get(ENV_ROOT)
+    if env:
+        return Path(env).resolve()
+    cwd = Path.cwd()
+    if (cwd / "data").is_dir():
+        return cwd.resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    """A tree with ``data/`` and ``params/`` (read) and ``build/`` and ``reports/`` (written)."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | str | None = None) -> Project:
+        return cls(Path(root).resolve() if root is not None else default_root())
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def params_dir(self) -> Path:
+        return self.root / "params"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    def units(self) -> list[str]:
+        if not self.data_dir.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.data_dir.iterdir() if (p / "unit.yaml").is_file()
+        )
+
+    def resolve_unit(self, unit: str | None) -> str:
+        """The given unit (checked), or the only unit in ``data/``."""
+        units = self.units()
+        if unit is None:
+            if len(units) == 1:
+                return units[0]
+            if not units:
+                raise UnitError(f"no unit found: {self.display(self.data_dir)} has no */unit.yaml")
+            raise UnitError(f"several units in data/ ({', '.join(units)}); name one with --unit")
+        check_name(unit)
+        if unit not in units:
+            known = ", ".join(units) or "none"
+            raise UnitError(
+                f"unknown unit {unit!r}: there is no data/{unit}/unit.yaml; known units: {known}"
+            )
+        return unit
+
+    def unit_dir(self, unit: str) -> Path:
+        return self.data_dir / check_name(unit)
+
+    def display(self, path: Path) -> str:
+        """A path relative to the project root, for messages and outputs (never absolute)."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.name

@@ -1,0 +1,185 @@
+"""The computed figures of one report: every IKU's capaian, the counts, the budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from lkj import formatting as fmt
+from lkj.achievement import Kelas, capaian, classify, overall
+from lkj.budget import BudgetGroup, absorption, group_by_goal
+from lkj.cumulation import realisation_to_date
+from lkj.data import UnitYear, load
+from lkj.decimals import round2, to_json_number
+from lkj.indicators import Indicator, Value
+from lkj.paths import Project
+from lkj.periods import Period
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One IKU in one period: the quarter's and the year-to-date figures (unrounded)."""
+
+    indicator: Indicator
+    sasaran: str
+    target: Value
+    target_triwulan: Value
+    realisasi: Value | None
+    capaian: Decimal | None
+    realisasi_kumulatif: Value | None
+    capaian_kumulatif: Decimal | None
+    realisasi_per_triwulan: tuple[Value | None, ...]
+
+    @property
+    def iku(self) -> int:
+        return self.indicator.iku
+
+    @property
+    def kelas(self) -> Kelas:
+        return classify(self.capaian_kumulatif)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """All computed figures of a unit's report for a period."""
+
+    data: UnitYear
+    period: Period
+    indicators: tuple[IndicatorResult, ...]
+    capaian_rata_rata: Decimal | None
+    pagu: Decimal
+    realisasi_anggaran: Decimal | None
+    budget_groups: tuple[BudgetGroup, ...]
+
+    @property
+    def unit(self) -> str:
+        return self.data.unit
+
+    @property
+    def persen_anggaran(self) -> Decimal | None:
+        return absorption(self.realisasi_anggaran, self.pagu)
+
+    def count(self, kelas: Kelas) -> int:
+        return sum(1 for r in self.indicators if r.kelas is kelas)
+
+    def result(self, iku: int) -> IndicatorResult:
+        return next(r for r in self.indicators if r.iku == iku)
+
+    def to_json(self) -> dict[str, Any]:
+        """The machine-readable summary (percents as numbers, predicates as strings)."""
+        return {
+            "unit": self.unit,
+            "period": self.period.slug,
+            "indicators": [
+                {
+                    "iku": r.iku,
+                    "sasaran": r.sasaran,
+                    "indikator": r.indicator.nama,
+                    "satuan": r.indicator.satuan.value,
+                    "target": _json(r.target),
+                    "realisasi": _json(r.realisasi),
+                    "capaian": _json(r.capaian),
+                    "realisasi_kumulatif": _json(r.realisasi_kumulatif),
+                    "capaian_kumulatif": _json(r.capaian_kumulatif),
+                }
+                for r in self.indicators
+            ],
+            "capaian_rata_rata": _json(self.capaian_rata_rata),
+            "jumlah_di_atas_100": self.count(Kelas.DI_ATAS),
+            "jumlah_100": self.count(Kelas.TEPAT),
+            "jumlah_di_bawah_100": self.count(Kelas.DI_BAWAH),
+            "jumlah_tidak_terukur": self.count(Kelas.TIDAK_TERUKUR),
+            "anggaran": {
+                "pagu": _json(self.pagu),
+                "realisasi": _json(self.realisasi_anggaran),
+                "persen": _json(self.persen_anggaran),
+            },
+        }
+
+    def to_table(self) -> str:
+        """A plain-text table for people, numbers in Indonesian format."""
+        head = ("IKU", "Target", "Realisasi", "Capaian", "Kumulatif", "Capaian s.d.")
+        rows = [
+            (
+                str(r.iku),
+                fmt.nilai(r.indicator, r.target),
+                fmt.nilai(r.indicator, r.realisasi),
+                fmt.persen(r.capaian),
+                fmt.nilai(r.indicator, r.realisasi_kumulatif),
+                fmt.persen(r.capaian_kumulatif),
+            )
+            for r in self.indicators
+        ]
+        widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
+        lines = [
+            f"{self.data.info.singkatan}, {self.period.label} {self.period.year}",
+            "",
+            "  ".join(h.rjust(w) if i else h.ljust(w) for i, (h, w) in
+                      enumerate(zip(head, widths, strict=True))),
+        ]
+        for row in rows:
+            lines.append("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
+                                   enumerate(zip(row, widths, strict=True))))
+        lines += [
+            "",
+            f"Capaian rata-rata s.d. {self.period.label}: {fmt.persen(self.capaian_rata_rata)}",
+            f"Di atas 100%: {self.count(Kelas.DI_ATAS)}   Tepat 100%: {self.count(Kelas.TEPAT)}"
+            f"   Di bawah 100%: {self.count(Kelas.DI_BAWAH)}"
+            f"   Tidak terukur: {self.count(Kelas.TIDAK_TERUKUR)}",
+            f"Anggaran: pagu {fmt.rupiah(self.pagu)}, realisasi "
+            f"{fmt.rupiah(self.realisasi_anggaran)} ({fmt.persen(self.persen_anggaran)})",
+        ]
+        return "\n".join(lines)
+
+
+def _json(value: Value | None) -> int | float | str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return to_json_number(round2(value))
+
+
+def compute(data: UnitYear, period: Period) -> Summary:
+    """Compute every figure of the report for ``period`` from validated data."""
+    data.check_period(period)
+    results = []
+    for ind in data.indicators:
+        quarters = data.quarters(ind.iku, period)
+        real = quarters[-1].nilai
+        cumul = realisation_to_date(ind, quarters)
+        per_q = tuple(
+            (r.nilai if (r := data.realisation(ind.iku, q)) is not None else None)
+            for q in range(1, 5)
+        )
+        results.append(IndicatorResult(
+            indicator=ind,
+            sasaran=data.sasaran[ind.sasaran],
+            target=ind.target,
+            target_triwulan=ind.quarter_target(period.quarter),
+            realisasi=real,
+            capaian=capaian(ind, real, ind.target),
+            realisasi_kumulatif=cumul,
+            capaian_kumulatif=capaian(ind, cumul, ind.target),
+            realisasi_per_triwulan=per_q,
+        ))
+    budget_real = data.budget_realisations.get(period.quarter)
+    groups = group_by_goal(list(data.budget_lines), {i.iku: i.sasaran for i in data.indicators},
+                           budget_real)
+    return Summary(
+        data=data,
+        period=period,
+        indicators=tuple(results),
+        capaian_rata_rata=overall([r.capaian_kumulatif for r in results]),
+        pagu=data.anggaran.pagu,
+        realisasi_anggaran=data.anggaran.realisasi.get(period.quarter),
+        budget_groups=tuple(groups),
+    )
+
+
+def summarise(period: Period | str, unit: str | None = None,
+              project: Project | None = None) -> Summary:
+    """Load the data of ``unit`` and compute the summary of ``period`` in one call."""
+    project = project or Project.at()
+    period = Period.parse(period) if isinstance(period, str) else period
+    name = project.resolve_unit(unit)
+    return compute(load(project, name, period.year), period)
