@@ -20,11 +20,11 @@ from lkj.cumulation import Realisation
 from lkj.decimals import percent
 from lkj.errors import DataError, PeriodError
 from lkj.indicators import PREDIKAT_SCALE, Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.models import validate
+from lkj.models import load_model
 from lkj.mou import MoU
 from lkj.paths import Project
 from lkj.periods import Period
-from lkj.tables import NUMBER_EXPECTED, Row, check_unique, parse_number, read_csv, read_yaml
+from lkj.tables import NUMBER_EXPECTED, Row, check_unique, parse_number, read_csv
 
 
 class _Strict(BaseModel):
@@ -171,8 +171,7 @@ class _Reader:
 def load(project: Project, unit: str, year: int) -> UnitYear:
     """Load and validate all data of ``unit`` for ``year``."""
     unit_path = project.unit_dir(unit) / "unit.yaml"
-    info = validate(UnitInfo, read_yaml(unit_path, project.display(unit_path)),
-                    project.display(unit_path))
+    info = load_model(UnitInfo, unit_path, project.display(unit_path))
     r = _Reader(project, unit, year)
     if not r.dir.is_dir():
         raise PeriodError(f"no data for {year}: {project.display(r.dir)} does not exist")
@@ -192,7 +191,7 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
     lines = _budget_lines(r, {i.iku for i in indicators})
     budget_real = _budget_realisations(r, {b.baris for b in lines})
     path, shown = r.path("anggaran.yaml")
-    anggaran = validate(AnggaranTotal, read_yaml(path, shown), shown)
+    anggaran = load_model(AnggaranTotal, path, shown)
 
     peng_rows = r.csv("pengaduan_status.csv", ["triwulan", "no", "status", "jumlah"])
     check_unique(peng_rows, lambda x: (x.text("triwulan"), x.text("no")), "triwulan and no")

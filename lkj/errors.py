@@ -26,20 +26,28 @@ class DataError(LkjError):
         *,
         row: int | None = None,
         column: str | None = None,
+        key: str | None = None,
+        line: int | None = None,
         found: object = None,
         expected: str | None = None,
     ) -> None:
         self.file = str(file)
         self.row = row
         self.column = column
+        self.key = key
+        self.line = line
         self.found = found
         self.expected = expected
         self.problem = problem
         where = self.file
         if row is not None:
             where += f", row {row}"
+        if line is not None:
+            where += f", line {line}"
         if column is not None:
             where += f", column '{column}'"
+        if key is not None:
+            where += f", key '{key}'"
         text = f"{where}: {problem}"
         if found is not None:
             text += f"; found {found!r}"

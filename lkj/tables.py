@@ -23,22 +23,22 @@ from lkj.errors import DataError
 _PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
-def read_text(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str, error: type[DataError] = DataError) -> str:
     """A UTF-8 text file (a leading byte-order mark is accepted); errors name the file."""
     if not path.is_file():
-        raise DataError(shown, "file is missing", expected="the file to exist")
+        raise error(shown, "file is missing", expected="the file to exist")
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(
+        raise error(
             shown,
             f"line {line} is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
             expected="the file saved as UTF-8 (in a spreadsheet: 'CSV UTF-8')",
         ) from None
     if not text.strip():
-        raise DataError(shown, "file is empty", expected="a header row and data rows")
+        raise error(shown, "file is empty", expected="content")
     return text
 
 
@@ -139,17 +139,21 @@ def read_csv(path: Path, shown: str, columns: list[str], optional: tuple[str, ..
         yield Row(shown, number, dict(zip(header, cells, strict=True)))
 
 
-def read_yaml(path: Path, shown: str) -> Any:
+def read_yaml(path: Path, shown: str, error: type[DataError] = DataError) -> Any:
     """A YAML document; a syntax error names its line."""
-    text = read_text(path, shown)
+    return yaml_load(read_text(path, shown, error), shown, error)
+
+
+def yaml_load(text: str, shown: str, error: type[DataError] = DataError) -> Any:
+    """Parse YAML text; a syntax error names its line."""
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise DataError(shown, f"{where}YAML syntax error: {problem}",
-                        expected="valid YAML") from None
+        raise error(shown, f"{where}YAML syntax error: {problem}",
+                    expected="valid YAML (check indentation and quoting)") from None
 
 
 def check_unique(rows: list[Row], key: Callable[[Row], object], columns: str) -> None:
