@@ -19,7 +19,9 @@ def capaian(indicator: Indicator, realisasi: Value | None, target: Value) -> Dec
     if realisasi is None:
         return None
     if indicator.is_predikat:
-        return HUNDRED if predikat_rank(str(realisasi)) >= predikat_rank(str(target)) else Decimal(0)
+        return (
+            HUNDRED if predikat_rank(str(realisasi)) >= predikat_rank(str(target)) else Decimal(0)
+        )
     if not isinstance(realisasi, Decimal) or not isinstance(target, Decimal) or target <= 0:
         return None
     if indicator.polaritas is Polaritas.TURUN:

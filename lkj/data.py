@@ -140,8 +140,9 @@ def _enum(row: Row, column: str, enum: type[Satuan] | type[Polaritas] | type[Kum
     try:
         return enum(text)
     except ValueError:
-        raise row.error(column, "unknown value",
-                        "one of " + ", ".join(e.value for e in enum)) from None
+        raise row.error(
+            column, "unknown value", "one of " + ", ".join(e.value for e in enum)
+        ) from None
 
 
 def _quarter(row: Row, column: str = "triwulan") -> int:
@@ -185,8 +186,7 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
 
     keg_rows = r.csv("kegiatan.csv", ["no", "kegiatan", "pagu"])
     kegiatan = tuple(
-        Kegiatan(row.integer("no"), row.text("kegiatan"), _amount(row, "pagu"))
-        for row in keg_rows
+        Kegiatan(row.integer("no"), row.text("kegiatan"), _amount(row, "pagu")) for row in keg_rows
     )
     lines = _budget_lines(r, {i.iku for i in indicators})
     budget_real = _budget_realisations(r, {b.baris for b in lines})
@@ -196,19 +196,35 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
     peng_rows = r.csv("pengaduan_status.csv", ["triwulan", "no", "status", "jumlah"])
     check_unique(peng_rows, lambda x: (x.text("triwulan"), x.text("no")), "triwulan and no")
     pengaduan = tuple(
-        StatusPengaduan(_quarter(row), row.integer("no"), row.text("status"),
-                        _count(row, "jumlah"))
+        StatusPengaduan(_quarter(row), row.integer("no"), row.text("status"), _count(row, "jumlah"))
         for row in peng_rows
     )
     mou_rows = r.csv("mou.csv", ["no", "pemerintah", "tmt", "jangka_waktu_tahun"])
     check_unique(mou_rows, lambda x: x.text("pemerintah"), "pemerintah")
     mous = tuple(
-        MoU(row.integer("no"), row.text("pemerintah"), row.date("tmt"),
-            _count(row, "jangka_waktu_tahun", positive=True))
+        MoU(
+            row.integer("no"),
+            row.text("pemerintah"),
+            row.date("tmt"),
+            _count(row, "jangka_waktu_tahun", positive=True),
+        )
         for row in mou_rows
     )
-    return UnitYear(unit, info, year, sasaran, indicators, realisations, kegiatan, lines,
-                    budget_real, anggaran, pengaduan, mous, (unit_path, *r.files))
+    return UnitYear(
+        unit,
+        info,
+        year,
+        sasaran,
+        indicators,
+        realisations,
+        kegiatan,
+        lines,
+        budget_real,
+        anggaran,
+        pengaduan,
+        mous,
+        (unit_path, *r.files),
+    )
 
 
 def _amount(row: Row, column: str) -> Decimal:
@@ -223,13 +239,27 @@ def _count(row: Row, column: str, *, positive: bool = False) -> int:
     value = row.integer(column)
     assert value is not None
     if value < (1 if positive else 0):
-        raise row.error(column, "count out of range",
-                        "a whole number of 1 or more" if positive else "a whole number ≥ 0")
+        raise row.error(
+            column,
+            "count out of range",
+            "a whole number of 1 or more" if positive else "a whole number ≥ 0",
+        )
     return value
 
 
-_IND_COLUMNS = ["iku", "sasaran", "indikator", "satuan", "polaritas", "kumulasi", "target",
-                "target_tw1", "target_tw2", "target_tw3", "target_tw4"]
+_IND_COLUMNS = [
+    "iku",
+    "sasaran",
+    "indikator",
+    "satuan",
+    "polaritas",
+    "kumulasi",
+    "target",
+    "target_tw1",
+    "target_tw2",
+    "target_tw3",
+    "target_tw4",
+]
 
 
 def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
@@ -240,14 +270,20 @@ def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
         iku = row.integer("iku")
         goal = row.integer("sasaran")
         if goal not in sasaran:
-            raise row.error("sasaran", "unknown strategic goal",
-                            "a number listed in sasaran.csv: " + ", ".join(map(str, sasaran)))
+            raise row.error(
+                "sasaran",
+                "unknown strategic goal",
+                "a number listed in sasaran.csv: " + ", ".join(map(str, sasaran)),
+            )
         satuan = _enum(row, "satuan", Satuan)
         kumulasi = _enum(row, "kumulasi", Kumulasi)
         target = _value(row, "target", satuan)
         if isinstance(target, Decimal) and target <= 0:
-            raise row.error("target", "annual target must be above zero",
-                            "a target greater than 0 (capaian divides by it)")
+            raise row.error(
+                "target",
+                "annual target must be above zero",
+                "a target greater than 0 (capaian divides by it)",
+            )
         quarterly = tuple(_value(row, f"target_tw{q}", satuan) for q in range(1, 5))
         for q, t in enumerate(quarterly, start=1):
             if isinstance(t, Decimal) and t < 0:
@@ -258,35 +294,47 @@ def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
             total = sum((Decimal(t) for t in quarterly), Decimal(0))
             if total != target:
                 raise row.error(
-                    "target", f"quarterly targets add up to {total}, not to the annual target",
+                    "target",
+                    f"quarterly targets add up to {total}, not to the annual target",
                     "the annual target to equal the sum of target_tw1..4 when kumulasi is jumlah",
                 )
         elif quarterly[3] != target:
             raise row.error(
-                "target_tw4", "the fourth quarter's target differs from the annual target",
+                "target_tw4",
+                "the fourth quarter's target differs from the annual target",
                 f"target_tw4 = target when kumulasi is {kumulasi.value}",
             )
-        result.append(Indicator(
-            iku=iku, sasaran=goal, nama=row.text("indikator"), satuan=satuan,
-            polaritas=_enum(row, "polaritas", Polaritas), kumulasi=kumulasi, target=target,
-            target_triwulan=quarterly,  # type: ignore[arg-type]
-            label_pembilang=row.text("label_pembilang", required=False),
-            label_penyebut=row.text("label_penyebut", required=False),
-        ))
+        result.append(
+            Indicator(
+                iku=iku,
+                sasaran=goal,
+                nama=row.text("indikator"),
+                satuan=satuan,
+                polaritas=_enum(row, "polaritas", Polaritas),
+                kumulasi=kumulasi,
+                target=target,
+                target_triwulan=quarterly,  # type: ignore[arg-type]
+                label_pembilang=row.text("label_pembilang", required=False),
+                label_penyebut=row.text("label_penyebut", required=False),
+            )
+        )
     return tuple(sorted(result, key=lambda i: i.iku))
 
 
-def _realisations(r: _Reader, indicators: dict[int, Indicator]
-                  ) -> dict[tuple[int, int], Realisation]:
+def _realisations(
+    r: _Reader, indicators: dict[int, Indicator]
+) -> dict[tuple[int, int], Realisation]:
     rows = r.csv("realisasi.csv", ["iku", "triwulan", "realisasi"], ("pembilang", "penyebut"))
     check_unique(rows, lambda x: (x.text("iku"), x.text("triwulan")), "iku and triwulan")
     result: dict[tuple[int, int], Realisation] = {}
     for row in rows:
         iku = row.integer("iku")
         if iku not in indicators:
-            raise row.error("iku", f"IKU {iku} is not in the performance agreement",
-                            "an IKU listed in indikator.csv: "
-                            + ", ".join(map(str, sorted(indicators))))
+            raise row.error(
+                "iku",
+                f"IKU {iku} is not in the performance agreement",
+                "an IKU listed in indikator.csv: " + ", ".join(map(str, sorted(indicators))),
+            )
         ind = indicators[iku]
         q = _quarter(row)
         num = row.decimal("pembilang", required=False) if "pembilang" in row.values else None
@@ -297,13 +345,15 @@ def _realisations(r: _Reader, indicators: dict[int, Indicator]
         nilai: Value | None
         if num is not None and den is not None:
             if num < 0 or den < 0 or num > den:
-                raise row.error("pembilang", "counts out of range",
-                                "0 ≤ pembilang ≤ penyebut")
+                raise row.error("pembilang", "counts out of range", "0 ≤ pembilang ≤ penyebut")
             nilai = None if den == 0 else percent(num, den)
             if row.text("realisasi", required=False):
-                raise row.error("realisasi", "both a value and counts are given",
-                                "either realisasi, or pembilang and penyebut (then leave "
-                                "realisasi blank: it is computed)")
+                raise row.error(
+                    "realisasi",
+                    "both a value and counts are given",
+                    "either realisasi, or pembilang and penyebut (then leave "
+                    "realisasi blank: it is computed)",
+                )
         else:
             nilai = _value(row, "realisasi", ind.satuan)
             if isinstance(nilai, Decimal) and nilai < 0:
@@ -315,7 +365,8 @@ def _realisations(r: _Reader, indicators: dict[int, Indicator]
             if (iku, q) not in result:
                 shown = r.project.display(r.dir / "realisasi.csv")
                 raise DataError(
-                    shown, f"IKU {iku} has no realisation for Triwulan {q}",
+                    shown,
+                    f"IKU {iku} has no realisation for Triwulan {q}",
                     expected=f"a row 'iku={iku}, triwulan={q}' (data reach Triwulan {latest})",
                 )
     return result
@@ -329,12 +380,16 @@ def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
         try:
             funded = tuple(int(x) for x in row.text("iku").split())
         except ValueError:
-            raise row.error("iku", "IKU list not understood",
-                            "IKU numbers separated by spaces, e.g. '11 12 13'") from None
+            raise row.error(
+                "iku", "IKU list not understood", "IKU numbers separated by spaces, e.g. '11 12 13'"
+            ) from None
         for i in funded:
             if i not in ikus:
-                raise row.error("iku", f"IKU {i} is not in the performance agreement",
-                                "IKU numbers listed in indikator.csv")
+                raise row.error(
+                    "iku",
+                    f"IKU {i} is not in the performance agreement",
+                    "IKU numbers listed in indikator.csv",
+                )
         lines.append(BudgetLine(row.integer("baris"), funded, _amount(row, "pagu")))
     return tuple(sorted(lines, key=lambda b: b.baris))
 
@@ -347,7 +402,10 @@ def _budget_realisations(r: _Reader, lines: set[int]) -> dict[int, dict[int, Dec
         q = _quarter(row)
         baris = row.integer("baris")
         if baris not in lines:
-            raise row.error("baris", f"budget line {baris} is not in pagu.csv",
-                            "a line number listed in pagu.csv")
+            raise row.error(
+                "baris",
+                f"budget line {baris} is not in pagu.csv",
+                "a line number listed in pagu.csv",
+            )
         result.setdefault(q, {})[baris] = _amount(row, "realisasi")
     return result

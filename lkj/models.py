@@ -29,8 +29,10 @@ def _allowed(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     current: Any = model
     for part in loc[:-1]:
         field = current.model_fields.get(part) if isinstance(part, str) else None
-        if field is None or not isinstance(field.annotation, type) or not issubclass(
-            field.annotation, BaseModel
+        if (
+            field is None
+            or not isinstance(field.annotation, type)
+            or not issubclass(field.annotation, BaseModel)
         ):
             return []
         current = field.annotation
@@ -51,8 +53,12 @@ def validate(
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise error(shown, "the document is not a mapping of keys to values",
-                    found=type(data).__name__, expected="'key: value' lines")
+        raise error(
+            shown,
+            "the document is not a mapping of keys to values",
+            found=type(data).__name__,
+            expected="'key: value' lines",
+        )
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -67,19 +73,24 @@ def validate(
             allowed = _allowed(model, loc)
             close = difflib.get_close_matches(last, allowed, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise error(shown, f"unknown key{hint}", key=key, line=line,
-                        expected="one of " + ", ".join(allowed) if allowed else None) from None
+            raise error(
+                shown,
+                f"unknown key{hint}",
+                key=key,
+                line=line,
+                expected="one of " + ", ".join(allowed) if allowed else None,
+            ) from None
         if kind == "missing":
-            raise error(shown, "required key is missing", key=key,
-                        expected="the key to be present") from None
+            raise error(
+                shown, "required key is missing", key=key, expected="the key to be present"
+            ) from None
         msg = str(first["msg"]).removeprefix("Value error, ")
-        raise error(shown, "value is not valid", key=key, line=line, found=first.get("input"),
-                    expected=msg) from None
+        raise error(
+            shown, "value is not valid", key=key, line=line, found=first.get("input"), expected=msg
+        ) from None
 
 
-def load_model(
-    model: type[M], path: Any, shown: str, error: type[DataError] = DataError
-) -> M:
+def load_model(model: type[M], path: Any, shown: str, error: type[DataError] = DataError) -> M:
     """Read a YAML file and validate it as ``model``; every error names the file."""
     from lkj.tables import read_text, yaml_load
 

@@ -63,9 +63,7 @@ class Project:
     def units(self) -> list[str]:
         if not self.data_dir.is_dir():
             return []
-        return sorted(
-            p.name for p in self.data_dir.iterdir() if (p / "unit.yaml").is_file()
-        )
+        return sorted(p.name for p in self.data_dir.iterdir() if (p / "unit.yaml").is_file())
 
     def resolve_unit(self, unit: str | None) -> str:
         """The given unit (checked), or the only unit in ``data/``."""

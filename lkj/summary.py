@@ -115,12 +115,18 @@ class Summary:
         lines = [
             f"{self.data.info.singkatan}, {self.period.label} {self.period.year}",
             "",
-            "  ".join(h.rjust(w) if i else h.ljust(w) for i, (h, w) in
-                      enumerate(zip(head, widths, strict=True))),
+            "  ".join(
+                h.rjust(w) if i else h.ljust(w)
+                for i, (h, w) in enumerate(zip(head, widths, strict=True))
+            ),
         ]
         for row in rows:
-            lines.append("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
-                                   enumerate(zip(row, widths, strict=True))))
+            lines.append(
+                "  ".join(
+                    c.rjust(w) if i else c.ljust(w)
+                    for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                )
+            )
         lines += [
             "",
             f"Capaian rata-rata s.d. {self.period.label}: {fmt.persen(self.capaian_rata_rata)}",
@@ -151,20 +157,23 @@ def compute(data: UnitYear, period: Period) -> Summary:
             (r.nilai if (r := data.realisation(ind.iku, q)) is not None else None)
             for q in range(1, 5)
         )
-        results.append(IndicatorResult(
-            indicator=ind,
-            sasaran=data.sasaran[ind.sasaran],
-            target=ind.target,
-            target_triwulan=ind.quarter_target(period.quarter),
-            realisasi=real,
-            capaian=capaian(ind, real, ind.target),
-            realisasi_kumulatif=cumul,
-            capaian_kumulatif=capaian(ind, cumul, ind.target),
-            realisasi_per_triwulan=per_q,
-        ))
+        results.append(
+            IndicatorResult(
+                indicator=ind,
+                sasaran=data.sasaran[ind.sasaran],
+                target=ind.target,
+                target_triwulan=ind.quarter_target(period.quarter),
+                realisasi=real,
+                capaian=capaian(ind, real, ind.target),
+                realisasi_kumulatif=cumul,
+                capaian_kumulatif=capaian(ind, cumul, ind.target),
+                realisasi_per_triwulan=per_q,
+            )
+        )
     budget_real = data.budget_realisations.get(period.quarter)
-    groups = group_by_goal(list(data.budget_lines), {i.iku: i.sasaran for i in data.indicators},
-                           budget_real)
+    groups = group_by_goal(
+        list(data.budget_lines), {i.iku: i.sasaran for i in data.indicators}, budget_real
+    )
     return Summary(
         data=data,
         period=period,
@@ -176,8 +185,9 @@ def compute(data: UnitYear, period: Period) -> Summary:
     )
 
 
-def summarise(period: Period | str, unit: str | None = None,
-              project: Project | None = None) -> Summary:
+def summarise(
+    period: Period | str, unit: str | None = None, project: Project | None = None
+) -> Summary:
     """Load the data of ``unit`` and compute the summary of ``period`` in one call."""
     project = project or Project.at()
     period = Period.parse(period) if isinstance(period, str) else period

@@ -52,8 +52,9 @@ class Row:
 
     def error(self, column: str | None, problem: str, expected: str | None = None) -> DataError:
         found = self.values.get(column) if column else None
-        return DataError(self.file, problem, row=self.number, column=column, found=found,
-                         expected=expected)
+        return DataError(
+            self.file, problem, row=self.number, column=column, found=found, expected=expected
+        )
 
     def text(self, column: str, *, required: bool = True) -> str:
         value = self.values.get(column, "").strip()
@@ -61,8 +62,9 @@ class Row:
             raise self.error(column, "cell is blank", "a value")
         return value
 
-    def get(self, column: str, parse: Callable[[str], Any], expected: str,
-            *, required: bool = True) -> Any:
+    def get(
+        self, column: str, parse: Callable[[str], Any], expected: str, *, required: bool = True
+    ) -> Any:
         value = self.text(column, required=required)
         if not value:
             return None
@@ -103,8 +105,9 @@ def parse_date(text: str) -> date:
     return datetime.strptime(text, "%Y-%m-%d").date()
 
 
-def read_csv(path: Path, shown: str, columns: list[str], optional: tuple[str, ...] = ()
-             ) -> Iterator[Row]:
+def read_csv(
+    path: Path, shown: str, columns: list[str], optional: tuple[str, ...] = ()
+) -> Iterator[Row]:
     """Rows of a CSV file whose header has exactly ``columns`` (plus any of ``optional``)."""
     text = read_text(path, shown)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -115,13 +118,19 @@ def read_csv(path: Path, shown: str, columns: list[str], optional: tuple[str, ..
             close = difflib.get_close_matches(name, sorted(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise DataError(
-                shown, f"unknown column '{name}'{hint}", row=1, column=name,
+                shown,
+                f"unknown column '{name}'{hint}",
+                row=1,
+                column=name,
                 expected="columns " + ", ".join(columns),
             )
     for name in columns:
         if name not in header:
             raise DataError(
-                shown, f"column '{name}' is missing", row=1, column=name,
+                shown,
+                f"column '{name}' is missing",
+                row=1,
+                column=name,
                 expected="columns " + ", ".join(columns),
             )
     if len(set(header)) != len(header):
@@ -132,7 +141,8 @@ def read_csv(path: Path, shown: str, columns: list[str], optional: tuple[str, ..
             continue
         if len(cells) != len(header):
             raise DataError(
-                shown, f"row has {len(cells)} cells but the header has {len(header)}",
+                shown,
+                f"row has {len(cells)} cells but the header has {len(header)}",
                 row=number,
                 expected="one cell per column (quote a text that contains a comma)",
             )
@@ -152,8 +162,11 @@ def yaml_load(text: str, shown: str, error: type[DataError] = DataError) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise error(shown, f"{where}YAML syntax error: {problem}",
-                    expected="valid YAML (check indentation and quoting)") from None
+        raise error(
+            shown,
+            f"{where}YAML syntax error: {problem}",
+            expected="valid YAML (check indentation and quoting)",
+        ) from None
 
 
 def check_unique(rows: list[Row], key: Callable[[Row], object], columns: str) -> None:
@@ -163,7 +176,8 @@ def check_unique(rows: list[Row], key: Callable[[Row], object], columns: str) ->
         k = key(row)
         if k in seen:
             raise row.error(
-                None, f"duplicate row: same {columns} as row {seen[k]}",
+                None,
+                f"duplicate row: same {columns} as row {seen[k]}",
                 f"one row per {columns}",
             )
         seen[k] = row.number

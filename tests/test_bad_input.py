@@ -45,9 +45,10 @@ def test_column_missing_entirely(project_copy: Path, capsys: pytest.CaptureFixtu
     assert "pengaduan_status.csv" in msg and "column 'jumlah' is missing" in msg
 
 
-def test_indonesian_number_with_unit(project_copy: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    edit(project_copy, REAL, "7,2,7410,,", '7,2,7.410 Orang,,')
+def test_indonesian_number_with_unit(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(project_copy, REAL, "7,2,7410,,", "7,2,7.410 Orang,,")
     msg = run(project_copy, capsys)
     assert REAL in msg and "row 15" in msg and "column 'realisasi'" in msg
     assert "'7.410 Orang'" in msg and "plain number" in msg
@@ -60,7 +61,12 @@ def test_zero_target(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_negative_target(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    edit(project_copy, IND, "nilai,naik,terakhir,75,75,75,75,75", "nilai,naik,terakhir,-75,75,75,75,-75")
+    edit(
+        project_copy,
+        IND,
+        "nilai,naik,terakhir,75,75,75,75,75",
+        "nilai,naik,terakhir,-75,75,75,75,-75",
+    )
     msg = run(project_copy, capsys)
     assert "row 13" in msg and "column 'target'" in msg
 
@@ -101,14 +107,14 @@ def test_missing_past_quarter(project_copy: Path, capsys: pytest.CaptureFixture[
     assert REAL in msg and "IKU 6 has no realisation for Triwulan 1" in msg
 
 
-def test_unknown_quarter_in_period(project_copy: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_quarter_in_period(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     msg = run(project_copy, capsys, "2025-Q5")
     assert "quarter 5" in msg
 
 
-def test_period_in_the_future_of_the_data(project_copy: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_period_in_the_future_of_the_data(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     msg = run(project_copy, capsys, "2025-Q3")
     assert "Triwulan III" in msg and "realisasi.csv" in msg
 
@@ -168,8 +174,9 @@ def test_unknown_yaml_key(project_copy: Path, capsys: pytest.CaptureFixture[str]
     assert "unit.yaml" in msg and "'singkatn'" in msg
 
 
-def test_quarterly_targets_must_add_up(project_copy: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_quarterly_targets_must_add_up(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(project_copy, IND, "27868,6967,6967,6967,6967", "27868,6967,6967,6967,6000")
     msg = run(project_copy, capsys)
     assert "row 8" in msg and "add up to 26901" in msg

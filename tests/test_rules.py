@@ -46,7 +46,11 @@ def test_period_forms(text: str) -> None:
 
 def test_period_end_dates() -> None:
     assert [Period(2024, q).end_date for q in range(1, 5)] == [
-        date(2024, 3, 31), date(2024, 6, 30), date(2024, 9, 30), date(2024, 12, 31)]
+        date(2024, 3, 31),
+        date(2024, 6, 30),
+        date(2024, 9, 30),
+        date(2024, 12, 31),
+    ]
     assert Period(2025, 4).label == "Triwulan IV"
 
 
@@ -61,8 +65,14 @@ def test_period_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("78.255", "78.26"), ("0.125", "0.13"), ("19.0428", "19.04"), ("2.675", "2.68"),
-     ("-1.005", "-1.01"), ("52.1027", "52.10")],
+    [
+        ("78.255", "78.26"),
+        ("0.125", "0.13"),
+        ("19.0428", "19.04"),
+        ("2.675", "2.68"),
+        ("-1.005", "-1.01"),
+        ("52.1027", "52.10"),
+    ],
 )
 def test_round_half_up_on_exact_decimals(value: str, expected: str) -> None:
     assert round2(D(value)) == D(expected)
@@ -134,8 +144,16 @@ def test_pooled_ratio_without_cases_is_not_measurable() -> None:
 
 
 def test_target_to_date() -> None:
-    i = Indicator(1, 1, "x", Satuan.ORANG, Polaritas.NAIK, Kumulasi.JUMLAH, D(112),
-                  (D(0), D(40), D(40), D(32)))
+    i = Indicator(
+        1,
+        1,
+        "x",
+        Satuan.ORANG,
+        Polaritas.NAIK,
+        Kumulasi.JUMLAH,
+        D(112),
+        (D(0), D(40), D(40), D(32)),
+    )
     assert i.target_to_date(2) == D(40)
     assert i.target_to_date(4) == D(112)
 
@@ -162,9 +180,23 @@ def test_overall_is_plain_mean_of_printed_capaian() -> None:
 
 @pytest.mark.parametrize(
     ("score", "grade"),
-    [("0", "D"), ("30", "D"), ("30.01", "C"), ("50", "C"), ("50.5", "CC"), ("60", "CC"),
-     ("60.01", "B"), ("70", "B"), ("75", "BB"), ("80", "BB"), ("80.01", "A"), ("90", "A"),
-     ("90.01", "AA"), ("91.5", "AA"), ("100", "AA")],
+    [
+        ("0", "D"),
+        ("30", "D"),
+        ("30.01", "C"),
+        ("50", "C"),
+        ("50.5", "CC"),
+        ("60", "CC"),
+        ("60.01", "B"),
+        ("70", "B"),
+        ("75", "BB"),
+        ("80", "BB"),
+        ("80.01", "A"),
+        ("90", "A"),
+        ("90.01", "AA"),
+        ("91.5", "AA"),
+        ("100", "AA"),
+    ],
 )
 def test_anri_grade_boundaries(score: str, grade: str) -> None:
     assert anri_grade(D(score))[0] == grade
@@ -200,13 +232,17 @@ def test_absorption() -> None:
 
 
 def test_budget_groups_join_goals_sharing_a_line() -> None:
-    lines = [BudgetLine(1, (1,), D(100)), BudgetLine(2, (2,), D(50)),
-             BudgetLine(3, (3, 4), D(200)), BudgetLine(4, (5,), D(10))]
+    lines = [
+        BudgetLine(1, (1,), D(100)),
+        BudgetLine(2, (2,), D(50)),
+        BudgetLine(3, (3, 4), D(200)),
+        BudgetLine(4, (5,), D(10)),
+    ]
     goal = {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}
     groups = group_by_goal(lines, goal, {1: D(10), 2: D(40), 3: D(50)})
     assert [g.sasaran for g in groups] == [(1,), (2, 3)]
     assert groups[0].pagu == D(150) and groups[0].realisasi == D(50)
-    # goals 2 and 3 share line 3; line 4 has no realisation yet (counts as 0 within a reported quarter)
+    # goals 2 and 3 share line 3; line 4 has no realisation (0 within a reported quarter)
     assert groups[1].pagu == D(210) and groups[1].realisasi == D(50)
     assert groups[1].persen is not None and round2(groups[1].persen) == D("23.81")
 

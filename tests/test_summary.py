@@ -49,8 +49,12 @@ def test_capaian_per_iku(q2: dict, number: int, quarterly: float, cumulative: fl
 
 
 def test_counts_mean_and_budget(q2: dict) -> None:
-    assert (q2["jumlah_di_atas_100"], q2["jumlah_100"], q2["jumlah_di_bawah_100"],
-            q2["jumlah_tidak_terukur"]) == (2, 3, 8, 0)
+    assert (
+        q2["jumlah_di_atas_100"],
+        q2["jumlah_100"],
+        q2["jumlah_di_bawah_100"],
+        q2["jumlah_tidak_terukur"],
+    ) == (2, 3, 8, 0)
     # (55.23 + 78.26 + 100 + 0 + 0 + 18.75 + 52.10 + 50 + 30.95 + 131.88 + 100 + 122 + 100) / 13
     # = 839.17 / 13 = 64.5515...
     assert q2["capaian_rata_rata"] == 64.55
@@ -58,13 +62,30 @@ def test_counts_mean_and_budget(q2: dict) -> None:
 
 
 def test_json_shape(q2: dict) -> None:
-    assert set(q2) == {"unit", "period", "indicators", "capaian_rata_rata", "jumlah_di_atas_100",
-                       "jumlah_100", "jumlah_di_bawah_100", "jumlah_tidak_terukur", "anggaran"}
+    assert set(q2) == {
+        "unit",
+        "period",
+        "indicators",
+        "capaian_rata_rata",
+        "jumlah_di_atas_100",
+        "jumlah_100",
+        "jumlah_di_bawah_100",
+        "jumlah_tidak_terukur",
+        "anggaran",
+    }
     assert q2["unit"] == "bp3mi-jabar" and q2["period"] == "2025-Q2"
     assert [i["iku"] for i in q2["indicators"]] == list(range(1, 14))
-    assert set(q2["indicators"][0]) == {"iku", "sasaran", "indikator", "satuan", "target",
-                                        "realisasi", "capaian", "realisasi_kumulatif",
-                                        "capaian_kumulatif"}
+    assert set(q2["indicators"][0]) == {
+        "iku",
+        "sasaran",
+        "indikator",
+        "satuan",
+        "target",
+        "realisasi",
+        "capaian",
+        "realisasi_kumulatif",
+        "capaian_kumulatif",
+    }
     thirteen = iku(q2, 13)
     assert thirteen["target"] == "Baik" and thirteen["realisasi"] == "Baik"
     assert iku(q2, 7)["realisasi"] == 7410 and iku(q2, 7)["realisasi_kumulatif"] == 14520
