@@ -68,9 +68,9 @@ $(LAB_STAMP): $(LAB_LOCK) pyproject.toml
 	$(LAB_VENV)/bin/pip install $(PIP_FLAGS) --quiet --no-deps -e .
 	@touch $@
 
-# TODO: becomes `$(BIN)/lkj build $(PERIOD) ...` once the report build lands.
+# The report of PERIOD: chapter notebooks run by papermill, merged, exported to reports/.
 report: $(STAMP)
-	$(BIN)/lkj summary $(PERIOD) $(UNIT_ARG)
+	$(BIN)/lkj build $(PERIOD) $(UNIT_ARG)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

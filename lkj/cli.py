@@ -24,6 +24,32 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
     summary.add_argument("--unit", help="unit in data/ (default: the only one)")
     summary.add_argument("--format", choices=("table", "json"), default="table")
+
+    audit = sub.add_parser(
+        "audit", help="compare the figures a published report prints with the computed ones"
+    )
+    audit.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
+    audit.add_argument("--unit", help="unit in data/ (default: the only one)")
+    audit.add_argument(
+        "--published",
+        metavar="FILE",
+        help="transcription of the published report "
+        "(default: data/<unit>/<year>/published/<period>.yaml)",
+    )
+    audit.add_argument("--format", choices=("table", "json"), default="table")
+
+    build = sub.add_parser("build", help="build the report of a period (HTML and PDF)")
+    build.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
+    build.add_argument("--unit", help="unit in data/ (default: the only one)")
+    build.add_argument(
+        "--to",
+        default="html,pdf",
+        metavar="FORMATS",
+        help="output formats, comma-separated: html, pdf (default: html,pdf)",
+    )
+    build.add_argument(
+        "--jobs", type=int, default=None, help="chapters run at once (default: one per CPU)"
+    )
     return parser
 
 
@@ -39,7 +65,28 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"summary": _summary}
+def _audit(args: argparse.Namespace) -> int:
+    from lkj.audit import run
+    from lkj.paths import Project
+
+    result = run(args.period, args.unit, args.published, Project.at(args.root))
+    if args.format == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(result.to_table())
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from lkj.build import build, parse_formats
+
+    formats = parse_formats(args.to)
+    result = build(args.period, args.unit, args.root, formats, jobs=args.jobs)
+    print(f"done in {result.seconds:.1f} s")
+    return 0
+
+
+COMMANDS = {"summary": _summary, "audit": _audit, "build": _build}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,34 @@ def project_copy(tmp_path: Path) -> Path:
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, root / name)
     return root
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """The 2025 Triwulan II report, built once per session in a copy of the project tree."""
+
+    root: Path
+    html_path: Path
+    html: str
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory: pytest.TempPathFactory) -> BuiltReport:
+    """``lkj --root <copy> build 2025-Q2`` with the repository's data, params and notebooks."""
+    import contextlib
+    import io
+
+    from lkj.cli import main
+
+    root = tmp_path_factory.mktemp("built") / "project"
+    root.mkdir()
+    for name in ("data", "params", "notebooks"):
+        shutil.copytree(REPO / name, root / name)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), "build", "2025-Q2"])
+    assert code == 0, err.getvalue()
+    path = root / "reports/bp3mi-jabar/2025-Q2/lkj-bp3mi-jabar-2025-tw2.html"
+    return BuiltReport(root, path, path.read_text(encoding="utf-8"), out.getvalue(), err.getvalue())

@@ -1,0 +1,682 @@
+"""Explanatory sentences generated from the computed figures (Indonesian, as in the report).
+
+Per IKU and period: the quarter against the previous one, the quarterly target met or missed,
+the year to date against the annual target, and the year-end outlook. Per strategic goal: budget
+absorption against performance achievement. The texts are generated, never the analysts' own
+prose, and the report marks them so.
+
+Methods (stated in the sentences themselves):
+
+- **Projection** (indicators that add up over the year, ``kumulasi = jumlah``): the year-end
+  value at the pace so far, ``realisation to date / quarters elapsed x 4``. Indicators measured
+  as a standing value (last value, mean, pooled ratio) and predicates do not accumulate and are
+  not projected: their outlook is whether the value to date, if it holds, meets the target. For
+  a mean, the mean the remaining quarters need is stated too.
+- **Needs attention**: the projection (or the held value) misses the annual target, or the
+  realisation cannot be measured.
+- **Efficiency** of a strategic goal (or goals sharing a budget line): the *indeks efisiensi* =
+  mean cumulative capaian of its IKU (as printed, two places) ÷ budget absorption to date (%).
+  Above 1, performance runs ahead of spending; below 1, spending runs ahead of performance.
+
+Every case has exactly one wording, in :data:`WORDING`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from lkj import formatting as fmt
+from lkj.achievement import Kelas, capaian, overall, predikat_rank
+from lkj.budget import BudgetGroup
+from lkj.decimals import HUNDRED, div, round2
+from lkj.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.periods import ROMAN
+from lkj.summary import IndicatorResult, Summary
+
+
+class Case(StrEnum):
+    """Every situation a generated sentence describes; one wording each."""
+
+    # this quarter against the previous one
+    TREND_FIRST = "trend_first"
+    TREND_MISSING = "trend_missing"
+    TREND_UP = "trend_up"
+    TREND_DOWN = "trend_down"
+    TREND_UP_LOWER_BETTER = "trend_up_lower_better"
+    TREND_DOWN_LOWER_BETTER = "trend_down_lower_better"
+    TREND_SAME = "trend_same"
+    TREND_ZERO = "trend_zero"
+    TREND_PREDIKAT_SAME = "trend_predikat_same"
+    TREND_PREDIKAT_UP = "trend_predikat_up"
+    TREND_PREDIKAT_DOWN = "trend_predikat_down"
+    # the quarterly target
+    QUARTER_MET = "quarter_met"
+    QUARTER_MISSED = "quarter_missed"
+    QUARTER_MET_LOWER_BETTER = "quarter_met_lower_better"
+    QUARTER_MISSED_LOWER_BETTER = "quarter_missed_lower_better"
+    QUARTER_NO_TARGET = "quarter_no_target"
+    QUARTER_PREDIKAT_MET = "quarter_predikat_met"
+    QUARTER_PREDIKAT_MISSED = "quarter_predikat_missed"
+    QUARTER_UNMEASURED = "quarter_unmeasured"
+    # the year to date against the annual target
+    YTD_ZERO = "ytd_zero"
+    YTD_BELOW = "ytd_below"
+    YTD_MET = "ytd_met"
+    YTD_EXCEEDED = "ytd_exceeded"
+    YTD_LOWER_BETTER = "ytd_lower_better"
+    YTD_STANDING = "ytd_standing"
+    YTD_PREDIKAT_MET = "ytd_predikat_met"
+    YTD_PREDIKAT_MISSED = "ytd_predikat_missed"
+    YTD_UNMEASURED = "ytd_unmeasured"
+    # the year-end outlook
+    PROJECTION_REACHED = "projection_reached"
+    PROJECTION_MISSED = "projection_missed"
+    PROJECTION_ZERO = "projection_zero"
+    PROJECTION_ALREADY_EXCEEDED = "projection_already_exceeded"
+    PROJECTION_REACHED_LOWER_BETTER = "projection_reached_lower_better"
+    PROJECTION_MISSED_LOWER_BETTER = "projection_missed_lower_better"
+    FINAL_MET = "final_met"
+    FINAL_MISSED = "final_missed"
+    STANDING_HOLDS_MET = "standing_holds_met"
+    STANDING_HOLDS_MISSED = "standing_holds_missed"
+    MEAN_NEEDED = "mean_needed"
+    MEAN_OUT_OF_REACH = "mean_out_of_reach"
+    PREDIKAT_NOT_PROJECTED = "predikat_not_projected"
+    NOT_PROJECTED_UNMEASURED = "not_projected_unmeasured"
+    # budget against performance, per strategic goal
+    BUDGET_METHOD = "budget_method"
+    BUDGET_NO_CEILING = "budget_no_ceiling"
+    BUDGET_NOT_REPORTED = "budget_not_reported"
+    BUDGET_NOTHING_YET = "budget_nothing_yet"
+    BUDGET_NO_SPENDING = "budget_no_spending"
+    BUDGET_NO_RESULT = "budget_no_result"
+    BUDGET_AHEAD = "budget_ahead"
+    BUDGET_BEHIND = "budget_behind"
+    BUDGET_EVEN = "budget_even"
+    BUDGET_TOTAL = "budget_total"
+    # overview for the Ringkasan Eksekutif
+    OVERVIEW_MEAN = "overview_mean"
+    OVERVIEW_TREND = "overview_trend"
+    OVERVIEW_ATTENTION = "overview_attention"
+    OVERVIEW_ALL_ON_TRACK = "overview_all_on_track"
+    # the flag on an IKU, and its line in the list of IKU needing attention
+    NEEDS_ATTENTION = "needs_attention"
+    ATTENTION_ITEM_PROJECTED = "attention_item_projected"
+    ATTENTION_ITEM = "attention_item"
+
+
+WORDING: dict[Case, str] = {
+    Case.TREND_FIRST: "{label} adalah triwulan pertama tahun {year}, sehingga belum ada "
+    "triwulan sebelumnya sebagai pembanding.",
+    Case.TREND_MISSING: "Realisasi {missing} tidak tersedia, sehingga {label} tidak dapat "
+    "dibandingkan dengan {previous}.",
+    Case.TREND_UP: "Realisasi {label} sebesar {now}, naik {change} dibandingkan {previous} "
+    "({before}).",
+    Case.TREND_DOWN: "Realisasi {label} sebesar {now}, turun {change} dibandingkan {previous} "
+    "({before}).",
+    Case.TREND_UP_LOWER_BETTER: "Realisasi {label} sebesar {now}, naik {change} dibandingkan "
+    "{previous} ({before}); karena untuk indikator ini nilai yang lebih rendah lebih baik, "
+    "kenaikan ini berarti kinerja memburuk.",
+    Case.TREND_DOWN_LOWER_BETTER: "Realisasi {label} sebesar {now}, turun {change} "
+    "dibandingkan {previous} ({before}); karena untuk indikator ini nilai yang lebih rendah "
+    "lebih baik, penurunan ini berarti kinerja membaik.",
+    Case.TREND_SAME: "Realisasi {label} sebesar {now}, sama dengan {previous}.",
+    Case.TREND_ZERO: "Seperti pada {previous}, belum ada realisasi pada {label} ({now}).",
+    Case.TREND_PREDIKAT_SAME: "Predikat {label} {now}, sama dengan {previous}.",
+    Case.TREND_PREDIKAT_UP: "Predikat {label} {now}, membaik dari {before} pada {previous}.",
+    Case.TREND_PREDIKAT_DOWN: "Predikat {label} {now}, menurun dari {before} pada {previous}.",
+    Case.QUARTER_MET: "Target {label} sebesar {target} tercapai: realisasi {now} atau "
+    "{percent} dari target triwulan.",
+    Case.QUARTER_MISSED: "Target {label} sebesar {target} tidak tercapai: realisasi {now} atau "
+    "{percent} dari target triwulan.",
+    Case.QUARTER_MET_LOWER_BETTER: "Target {label} tercapai: realisasi {now} tidak melebihi "
+    "batas target triwulan {target} (nilai yang lebih rendah lebih baik).",
+    Case.QUARTER_MISSED_LOWER_BETTER: "Target {label} tidak tercapai: realisasi {now} melebihi "
+    "batas target triwulan {target} (nilai yang lebih rendah lebih baik).",
+    Case.QUARTER_NO_TARGET: "{label} tidak memiliki target triwulan ({target}); realisasinya "
+    "{now}.",
+    Case.QUARTER_PREDIKAT_MET: "Target {label} (predikat {target}) tercapai dengan predikat {now}.",
+    Case.QUARTER_PREDIKAT_MISSED: "Target {label} (predikat {target}) tidak tercapai: "
+    "predikatnya {now}.",
+    Case.QUARTER_UNMEASURED: "Realisasi {label} tidak dapat diukur, sehingga tidak dapat "
+    "dibandingkan dengan target triwulan {target}.",
+    Case.YTD_ZERO: "Belum ada realisasi s.d. {label} ({ytd}); target tahunan {target}, dengan "
+    "target s.d. {label} menurut rencana triwulanan {planned}.",
+    Case.YTD_BELOW: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target tahunan "
+    "{target} (target s.d. {label} menurut rencana triwulanan: {planned}); masih kurang {gap} "
+    "untuk mencapai target tahunan.",
+    Case.YTD_MET: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target tahunan "
+    "{target}: target tahunan sudah tercapai.",
+    Case.YTD_EXCEEDED: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target "
+    "tahunan {target}: target tahunan sudah terlampaui.",
+    Case.YTD_LOWER_BETTER: "Realisasi s.d. {label} sebesar {ytd} terhadap batas target tahunan "
+    "{target}; karena nilai yang lebih rendah lebih baik, capaian dihitung sebagai "
+    "(2 x target - realisasi) / target = {percent}.",
+    Case.YTD_STANDING: "Nilai s.d. {label}, yaitu {rule}, sebesar {ytd} terhadap target "
+    "tahunan {target} (capaian {percent}).",
+    Case.YTD_PREDIKAT_MET: "Predikat s.d. {label} ({ytd}) memenuhi target tahunan {target} "
+    "(capaian {percent}).",
+    Case.YTD_PREDIKAT_MISSED: "Predikat s.d. {label} ({ytd}) belum memenuhi target tahunan "
+    "{target} (capaian {percent}).",
+    Case.YTD_UNMEASURED: "Realisasi s.d. {label} tidak dapat diukur terhadap target tahunan "
+    "{target}.",
+    Case.PROJECTION_REACHED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam {n} "
+    "triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
+    "tahunan {target}: target tahunan diperkirakan tercapai.",
+    Case.PROJECTION_MISSED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam {n} "
+    "triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
+    "tahunan {target}: target tahunan diperkirakan tidak tercapai tanpa percepatan "
+    "(kurang {gap}).",
+    Case.PROJECTION_ZERO: "Dengan laju sejauh ini (belum ada realisasi dalam {n} triwulan), "
+    "target tahunan {target} tidak akan tercapai tanpa percepatan: seluruhnya harus "
+    "direalisasikan dalam {remaining} triwulan tersisa.",
+    Case.PROJECTION_ALREADY_EXCEEDED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam "
+    "{n} triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
+    "tahunan {target}: target tahunan sudah tercapai lebih awal.",
+    Case.PROJECTION_REACHED_LOWER_BETTER: "Dengan laju rata-rata {pace} per triwulan ({ytd} "
+    "dalam {n} triwulan), realisasi akhir tahun diproyeksikan {projected}, tidak melebihi "
+    "batas target tahunan {target}: target tahunan diperkirakan tercapai.",
+    Case.PROJECTION_MISSED_LOWER_BETTER: "Dengan laju rata-rata {pace} per triwulan ({ytd} "
+    "dalam {n} triwulan), realisasi akhir tahun diproyeksikan {projected}, melebihi batas "
+    "target tahunan {target}: target tahunan diperkirakan tidak tercapai.",
+    Case.FINAL_MET: "{label} menutup tahun: realisasi akhir tahun {ytd} ({percent} dari target "
+    "tahunan {target}), target tahunan tercapai.",
+    Case.FINAL_MISSED: "{label} menutup tahun: realisasi akhir tahun {ytd} ({percent} dari "
+    "target tahunan {target}), target tahunan tidak tercapai.",
+    Case.STANDING_HOLDS_MET: "Sebagai {rule}, nilai ini tidak bertambah dari triwulan ke "
+    "triwulan sehingga tidak diproyeksikan; bila bertahan hingga akhir tahun, target tahunan "
+    "{target} tercapai.",
+    Case.STANDING_HOLDS_MISSED: "Sebagai {rule}, nilai ini tidak bertambah dari triwulan ke "
+    "triwulan sehingga tidak diproyeksikan; bila bertahan hingga akhir tahun, target tahunan "
+    "{target} tidak tercapai.",
+    Case.MEAN_NEEDED: "Agar rata-rata tahunan mencapai target {target}, rata-rata {rest} "
+    "harus sebesar {needed}.",
+    Case.MEAN_OUT_OF_REACH: "Agar rata-rata tahunan mencapai target {target}, rata-rata {rest} "
+    "harus sebesar {needed}, melebihi 100%, sehingga target tahunan tidak mungkin tercapai.",
+    Case.PREDIKAT_NOT_PROJECTED: "Indikator kualitatif ini tidak diproyeksikan.",
+    Case.NOT_PROJECTED_UNMEASURED: "Proyeksi akhir tahun tidak dapat dibuat karena realisasi "
+    "s.d. {label} tidak dapat diukur.",
+    Case.BUDGET_METHOD: "Efisiensi diukur dengan indeks efisiensi = rata-rata capaian kinerja "
+    "s.d. {label} (rata-rata capaian kumulatif IKU pada sasaran) ÷ persentase penyerapan "
+    "anggaran s.d. {label}; nilai di atas 1 berarti capaian kinerja lebih tinggi daripada "
+    "penyerapan anggaran, di bawah 1 berarti penyerapan anggaran lebih tinggi.",
+    Case.BUDGET_NO_CEILING: "{goal} tidak memiliki pagu anggaran tersendiri; rata-rata capaian "
+    "kinerjanya s.d. {label} sebesar {performance}.",
+    Case.BUDGET_NOT_REPORTED: "Realisasi anggaran {goal} s.d. {label} belum dilaporkan "
+    "(pagu {ceiling}); rata-rata capaian kinerjanya sebesar {performance}.",
+    Case.BUDGET_NOTHING_YET: "{goal}: belum ada penyerapan anggaran (pagu {ceiling}) maupun "
+    "capaian kinerja s.d. {label}.",
+    Case.BUDGET_NO_SPENDING: "{goal}: rata-rata capaian kinerja {performance} dicapai tanpa "
+    "penyerapan anggaran (realisasi {spent} dari pagu {ceiling}); indeks efisiensi tidak dapat "
+    "dihitung.",
+    Case.BUDGET_NO_RESULT: "{goal}: anggaran terserap {absorption} ({spent} dari pagu "
+    "{ceiling}), tetapi belum ada capaian kinerja (indeks efisiensi 0).",
+    Case.BUDGET_AHEAD: "{goal}: penyerapan anggaran {absorption} ({spent} dari pagu {ceiling}) "
+    "dengan rata-rata capaian kinerja {performance}; indeks efisiensi {index}, capaian kinerja "
+    "mendahului penyerapan anggaran.",
+    Case.BUDGET_BEHIND: "{goal}: penyerapan anggaran {absorption} ({spent} dari pagu {ceiling}) "
+    "dengan rata-rata capaian kinerja {performance}; indeks efisiensi {index}, capaian kinerja "
+    "tertinggal dari penyerapan anggaran.",
+    Case.BUDGET_EVEN: "{goal}: penyerapan anggaran {absorption} ({spent} dari pagu {ceiling}) "
+    "dengan rata-rata capaian kinerja {performance}; indeks efisiensi {index}, capaian kinerja "
+    "sejalan dengan penyerapan anggaran.",
+    Case.BUDGET_TOTAL: "Secara keseluruhan, penyerapan anggaran s.d. {label} sebesar "
+    "{absorption} ({spent} dari pagu {ceiling}) dengan rata-rata capaian kinerja {performance}"
+    "{index}.",
+    Case.OVERVIEW_MEAN: "Rata-rata capaian kinerja s.d. {label} {year} sebesar {mean} dari {n} "
+    "IKU: {above} di atas 100%, {at} tepat 100%, {below} di bawah 100%{unmeasured}.",
+    Case.OVERVIEW_TREND: "Dibandingkan {previous}, kinerja {better} IKU membaik, {worse} "
+    "memburuk dan {same} tetap.",
+    Case.OVERVIEW_ATTENTION: "Menurut proyeksi akhir tahun, {on_track} IKU diperkirakan "
+    "mencapai target tahunan; {count} IKU perlu perhatian karena diperkirakan tidak mencapai "
+    "target tahunan: {ikus}.",
+    Case.OVERVIEW_ALL_ON_TRACK: "Menurut proyeksi akhir tahun, seluruh {n} IKU diperkirakan "
+    "mencapai target tahunan.",
+    Case.NEEDS_ATTENTION: "Perlu perhatian: target tahunan IKU {iku} diperkirakan tidak tercapai.",
+    Case.ATTENTION_ITEM_PROJECTED: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}, "
+    "proyeksi akhir tahun {projected} dari target tahunan.",
+    Case.ATTENTION_ITEM: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}.",
+}
+
+_RULE_NAMES = {
+    Kumulasi.TERAKHIR: "nilai posisi (nilai triwulan terakhir)",
+    Kumulasi.RATA_RATA: "rata-rata triwulan",
+    Kumulasi.RASIO: "rasio gabungan seluruh triwulan",
+    Kumulasi.JUMLAH: "jumlah triwulan",
+}
+
+
+def say(case: Case, **fields: object) -> str:
+    """The one wording of ``case`` with its figures filled in."""
+    return WORDING[case].format(**fields)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The year-end value at the pace so far (indicators that add up over the year)."""
+
+    pace: Decimal
+    value: Decimal
+    capaian: Decimal | None
+    reaches_target: bool
+
+
+@dataclass(frozen=True)
+class IndicatorAnalysis:
+    """The generated sentences of one IKU in one period, and whether it needs attention."""
+
+    iku: int
+    sentences: list[str]
+    needs_attention: bool
+    cases: tuple[Case, ...] = ()
+    projection: Projection | None = None
+
+
+def _quarter_label(quarter: int) -> str:
+    return f"Triwulan {ROMAN[quarter]}"
+
+
+def _value(summary: Summary, iku: int, quarter: int) -> Value | None:
+    real = summary.data.realisation(iku, quarter)
+    return real.nilai if real is not None else None
+
+
+def _change(ind: Indicator, amount: Decimal, before: Decimal) -> str:
+    """``469 Orang (625,33%)``, ``12,00 poin persen``, ``2,5 poin``."""
+    if ind.satuan is Satuan.PERSEN:
+        return f"{fmt.angka(amount)} poin persen"
+    if ind.satuan is Satuan.NILAI:
+        return f"{fmt.angka(amount)} poin"
+    text = fmt.nilai(ind, amount)
+    if before > 0:
+        text += f" ({fmt.persen(div(amount * HUNDRED, before))})"
+    return text
+
+
+def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+    ind, period = r.indicator, summary.period
+    label = period.label
+    previous = period.previous()
+    if previous is None:
+        case = Case.TREND_FIRST
+        return case, say(case, label=label, year=period.year)
+    before = _value(summary, ind.iku, previous.quarter)
+    now = r.realisasi
+    prev_label = previous.label
+    if before is None or now is None:
+        case = Case.TREND_MISSING
+        missing = prev_label if before is None else label
+        return case, say(case, missing=missing, label=label, previous=prev_label)
+    shown = {
+        "label": label,
+        "previous": prev_label,
+        "now": fmt.nilai(ind, now),
+        "before": fmt.nilai(ind, before),
+    }
+    if isinstance(now, str) or isinstance(before, str):
+        step = predikat_rank(str(now)) - predikat_rank(str(before))
+        case = (
+            Case.TREND_PREDIKAT_SAME
+            if step == 0
+            else Case.TREND_PREDIKAT_UP
+            if step > 0
+            else Case.TREND_PREDIKAT_DOWN
+        )
+        return case, say(case, **shown)
+    if now == before == 0:
+        case = Case.TREND_ZERO
+        return case, say(case, **shown)
+    if round2(now) == round2(before):
+        case = Case.TREND_SAME
+        return case, say(case, **shown)
+    lower = ind.polaritas is Polaritas.TURUN
+    if now > before:
+        case = Case.TREND_UP_LOWER_BETTER if lower else Case.TREND_UP
+    else:
+        case = Case.TREND_DOWN_LOWER_BETTER if lower else Case.TREND_DOWN
+    return case, say(case, change=_change(ind, abs(now - before), before), **shown)
+
+
+def _quarter(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+    ind, label = r.indicator, summary.period.label
+    target, now = r.target_triwulan, r.realisasi
+    shown = {"label": label, "target": fmt.nilai(ind, target), "now": fmt.nilai(ind, now)}
+    if now is None:
+        case = Case.QUARTER_UNMEASURED
+    elif ind.is_predikat:
+        met = predikat_rank(str(now)) >= predikat_rank(str(target))
+        case = Case.QUARTER_PREDIKAT_MET if met else Case.QUARTER_PREDIKAT_MISSED
+    elif isinstance(target, Decimal) and target == 0:
+        case = Case.QUARTER_NO_TARGET
+    elif ind.polaritas is Polaritas.TURUN:
+        met = isinstance(now, Decimal) and isinstance(target, Decimal) and now <= target
+        case = Case.QUARTER_MET_LOWER_BETTER if met else Case.QUARTER_MISSED_LOWER_BETTER
+    else:
+        assert isinstance(now, Decimal) and isinstance(target, Decimal)
+        case = Case.QUARTER_MET if now >= target else Case.QUARTER_MISSED
+        shown["percent"] = fmt.persen(capaian(ind, now, target))
+    return case, say(case, **shown)
+
+
+def _accumulates(ind: Indicator) -> bool:
+    return ind.kumulasi is Kumulasi.JUMLAH and not ind.is_predikat
+
+
+def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+    ind, period = r.indicator, summary.period
+    ytd, target = r.realisasi_kumulatif, ind.target
+    shown = {
+        "label": period.label,
+        "target": fmt.nilai(ind, target),
+        "ytd": fmt.nilai(ind, ytd),
+        "percent": fmt.persen(r.capaian_kumulatif),
+    }
+    if ytd is None or r.capaian_kumulatif is None:
+        case = Case.YTD_UNMEASURED
+    elif ind.is_predikat:
+        case = Case.YTD_PREDIKAT_MET if r.capaian_kumulatif >= HUNDRED else Case.YTD_PREDIKAT_MISSED
+    elif ind.polaritas is Polaritas.TURUN:
+        case = Case.YTD_LOWER_BETTER
+    elif not _accumulates(ind):
+        case = Case.YTD_STANDING
+        shown["rule"] = _RULE_NAMES[ind.kumulasi]
+    else:
+        assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
+        shown["planned"] = fmt.nilai(ind, ind.target_to_date(period.quarter))
+        shown["gap"] = fmt.nilai(ind, target - ytd)
+        if ytd == 0:
+            case = Case.YTD_ZERO
+        elif ytd < target:
+            case = Case.YTD_BELOW
+        else:
+            case = Case.YTD_MET if ytd == target else Case.YTD_EXCEEDED
+    return case, say(case, **shown)
+
+
+def _outlook(
+    summary: Summary, r: IndicatorResult
+) -> tuple[list[tuple[Case, str]], bool, Projection | None]:
+    """The year-end outlook sentences, whether the IKU needs attention, and the projection."""
+    ind, period = r.indicator, summary.period
+    ytd, target = r.realisasi_kumulatif, ind.target
+    label = period.label
+    if ytd is None or r.capaian_kumulatif is None:
+        case = Case.NOT_PROJECTED_UNMEASURED
+        return [(case, say(case, label=label))], True, None
+    if ind.is_predikat:
+        case = Case.PREDIKAT_NOT_PROJECTED
+        return [(case, say(case))], r.capaian_kumulatif < HUNDRED, None
+    assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
+    shown = {
+        "label": label,
+        "target": fmt.nilai(ind, target),
+        "ytd": fmt.nilai(ind, ytd),
+        "n": period.quarter,
+    }
+    if not _accumulates(ind):
+        met = r.capaian_kumulatif >= HUNDRED
+        case = Case.STANDING_HOLDS_MET if met else Case.STANDING_HOLDS_MISSED
+        out = [(case, say(case, rule=_RULE_NAMES[ind.kumulasi], **shown))]
+        if ind.kumulasi is Kumulasi.RATA_RATA and period.quarter < 4 and not met:
+            out.append(_mean_needed(summary, r))
+        return out, not met, None
+    if period.quarter == 4:
+        met = r.capaian_kumulatif >= HUNDRED
+        case = Case.FINAL_MET if met else Case.FINAL_MISSED
+        return (
+            [(case, say(case, percent=fmt.persen(r.capaian_kumulatif), **shown))],
+            not met,
+            None,
+        )
+    pace = div(ytd, Decimal(period.quarter))
+    projected = pace * 4
+    projected_capaian = capaian(ind, projected, target)
+    reaches = projected_capaian is not None and projected_capaian >= HUNDRED
+    projection = Projection(pace, projected, projected_capaian, reaches)
+    shown |= {
+        "pace": fmt.nilai(ind, pace),
+        "projected": fmt.nilai(ind, projected),
+        "percent": fmt.persen(projected_capaian),
+        "gap": fmt.nilai(ind, target - projected),
+        "remaining": 4 - period.quarter,
+    }
+    if ind.polaritas is Polaritas.TURUN:
+        case = (
+            Case.PROJECTION_REACHED_LOWER_BETTER if reaches else Case.PROJECTION_MISSED_LOWER_BETTER
+        )
+    elif ytd == 0:
+        case = Case.PROJECTION_ZERO
+    elif ytd >= target:
+        case = Case.PROJECTION_ALREADY_EXCEEDED
+    else:
+        case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_MISSED
+    return [(case, say(case, **shown))], not reaches, projection
+
+
+def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+    """The mean the remaining quarters need for a mean to reach the annual target."""
+    ind, period = r.indicator, summary.period
+    assert isinstance(ind.target, Decimal)
+    so_far = [_value(summary, ind.iku, q) for q in period.quarters_to_date]
+    total = sum((v for v in so_far if isinstance(v, Decimal)), Decimal(0))
+    remaining = 4 - period.quarter
+    needed = div(ind.target * 4 - total, Decimal(remaining))
+    rest = (
+        _quarter_label(4)
+        if remaining == 1
+        else f"{_quarter_label(period.quarter + 1)} s.d. {ROMAN[4]}"
+    )
+    out_of_reach = ind.satuan is Satuan.PERSEN and needed > HUNDRED
+    case = Case.MEAN_OUT_OF_REACH if out_of_reach else Case.MEAN_NEEDED
+    return case, say(
+        case, target=fmt.nilai(ind, ind.target), rest=rest, needed=fmt.nilai(ind, needed)
+    )
+
+
+def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
+    """The generated sentences of one IKU: trend, quarterly target, year to date, outlook."""
+    r = summary.result(iku)
+    parts = [_trend(summary, r), _quarter(summary, r), _year_to_date(summary, r)]
+    outlook, attention_needed, projection = _outlook(summary, r)
+    parts += outlook
+    return IndicatorAnalysis(
+        iku=iku,
+        sentences=[text for _, text in parts],
+        needs_attention=attention_needed,
+        cases=tuple(case for case, _ in parts),
+        projection=projection,
+    )
+
+
+def attention(summary: Summary) -> list[int]:
+    """The IKU whose year-end outlook misses the annual target (or cannot be measured)."""
+    return [r.iku for r in summary.indicators if indicator_analysis(summary, r.iku).needs_attention]
+
+
+def attention_note(iku: int) -> str:
+    """The flag shown with the analysis of an IKU that needs attention."""
+    return say(Case.NEEDS_ATTENTION, iku=iku)
+
+
+def attention_items(summary: Summary) -> list[str]:
+    """One line per IKU needing attention: its name, capaian to date and projection."""
+    lines = []
+    for r in summary.indicators:
+        a = indicator_analysis(summary, r.iku)
+        if not a.needs_attention:
+            continue
+        shown = {
+            "iku": r.iku,
+            "name": r.indicator.nama,
+            "label": summary.period.label,
+            "cumulative": fmt.persen(r.capaian_kumulatif),
+        }
+        if a.projection is not None:
+            lines.append(
+                say(
+                    Case.ATTENTION_ITEM_PROJECTED,
+                    projected=fmt.persen(a.projection.capaian),
+                    **shown,
+                )
+            )
+        else:
+            lines.append(say(Case.ATTENTION_ITEM, **shown))
+    return lines
+
+
+def _ikus(numbers: list[int]) -> str:
+    """``IKU 2, 4 dan 9``."""
+    text = ", ".join(map(str, numbers[:-1]))
+    return "IKU " + (f"{text} dan {numbers[-1]}" if text else str(numbers[-1]))
+
+
+def _direction(summary: Summary, r: IndicatorResult) -> int | None:
+    """+1 when performance improved on the previous quarter, -1 when it worsened, 0 same."""
+    previous = summary.period.previous()
+    if previous is None:
+        return None
+    before, now = _value(summary, r.iku, previous.quarter), r.realisasi
+    if before is None or now is None:
+        return None
+    if isinstance(now, str) or isinstance(before, str):
+        step = predikat_rank(str(now)) - predikat_rank(str(before))
+    else:
+        step = (round2(now) > round2(before)) - (round2(now) < round2(before))
+        if r.indicator.polaritas is Polaritas.TURUN:
+            step = -step
+    return (step > 0) - (step < 0)
+
+
+def overview(summary: Summary) -> list[str]:
+    """A short overview for the Ringkasan Eksekutif: mean and counts, trend, outlook."""
+    period = summary.period
+    unmeasured = summary.count(Kelas.TIDAK_TERUKUR)
+    lines = [
+        say(
+            Case.OVERVIEW_MEAN,
+            label=period.label,
+            year=period.year,
+            mean=fmt.persen(summary.capaian_rata_rata),
+            n=len(summary.indicators),
+            above=summary.count(Kelas.DI_ATAS),
+            at=summary.count(Kelas.TEPAT),
+            below=summary.count(Kelas.DI_BAWAH),
+            unmeasured=f", {unmeasured} tidak terukur" if unmeasured else "",
+        )
+    ]
+    previous = period.previous()
+    directions = [d for r in summary.indicators if (d := _direction(summary, r)) is not None]
+    if previous is not None and directions:
+        lines.append(
+            say(
+                Case.OVERVIEW_TREND,
+                previous=previous.label,
+                better=directions.count(1),
+                worse=directions.count(-1),
+                same=directions.count(0),
+            )
+        )
+    flagged = attention(summary)
+    if flagged:
+        lines.append(
+            say(
+                Case.OVERVIEW_ATTENTION,
+                on_track=len(summary.indicators) - len(flagged),
+                count=len(flagged),
+                ikus=_ikus(flagged),
+            )
+        )
+    else:
+        lines.append(say(Case.OVERVIEW_ALL_ON_TRACK, n=len(summary.indicators)))
+    return lines
+
+
+def _goal_name(group: BudgetGroup) -> str:
+    numbers = [str(s) for s in group.sasaran]
+    joined = ", ".join(numbers[:-1])
+    return "Sasaran Strategis " + (f"{joined} dan {numbers[-1]}" if joined else numbers[-1])
+
+
+def efficiency_index(performance: Decimal | None, absorption: Decimal | None) -> Decimal | None:
+    """Mean cumulative capaian ÷ budget absorption (both in %); None when either is missing
+    or nothing was spent."""
+    if performance is None or absorption is None or absorption == 0:
+        return None
+    return div(performance, absorption)
+
+
+def _budget_statement(summary: Summary, group: BudgetGroup) -> str:
+    label = summary.period.label
+    performance = overall(
+        [r.capaian_kumulatif for r in summary.indicators if r.indicator.sasaran in group.sasaran]
+    )
+    shown = {
+        "goal": _goal_name(group),
+        "label": label,
+        "ceiling": fmt.rupiah(group.pagu),
+        "spent": fmt.rupiah(group.realisasi),
+        "absorption": fmt.persen(group.persen),
+        "performance": fmt.persen(performance),
+    }
+    index = efficiency_index(performance, group.persen)
+    if group.pagu == 0:
+        case = Case.BUDGET_NO_CEILING
+    elif group.realisasi is None or group.persen is None:
+        case = Case.BUDGET_NOT_REPORTED
+    elif group.persen == 0:
+        case = (
+            Case.BUDGET_NO_SPENDING
+            if performance is not None and performance > 0
+            else Case.BUDGET_NOTHING_YET
+        )
+    elif index is None or round2(index) == 0:
+        case = Case.BUDGET_NO_RESULT
+    else:
+        shown["index"] = fmt.angka(index, 2)
+        rounded = round2(index)
+        case = (
+            Case.BUDGET_EVEN
+            if rounded == 1
+            else Case.BUDGET_AHEAD
+            if rounded > 1
+            else Case.BUDGET_BEHIND
+        )
+    return say(case, **shown)
+
+
+def budget_statements(summary: Summary) -> list[str]:
+    """The method, one statement per strategic goal (or goals sharing a budget line), and
+    the unit's total."""
+    label = summary.period.label
+    lines = [say(Case.BUDGET_METHOD, label=label)]
+    lines += [_budget_statement(summary, g) for g in summary.budget_groups]
+    index = efficiency_index(summary.capaian_rata_rata, summary.persen_anggaran)
+    lines.append(
+        say(
+            Case.BUDGET_TOTAL,
+            label=label,
+            absorption=fmt.persen(summary.persen_anggaran),
+            spent=fmt.rupiah(summary.realisasi_anggaran),
+            ceiling=fmt.rupiah(summary.pagu),
+            performance=fmt.persen(summary.capaian_rata_rata),
+            index=f" (indeks efisiensi {fmt.angka(index, 2)})" if index is not None else "",
+        )
+    )
+    return lines
+
+
+__all__ = [
+    "WORDING",
+    "Case",
+    "IndicatorAnalysis",
+    "Projection",
+    "attention",
+    "attention_items",
+    "attention_note",
+    "budget_statements",
+    "efficiency_index",
+    "indicator_analysis",
+    "overview",
+]

@@ -1,0 +1,333 @@
+"""Published figures against the figures lkj computes from the data: ``lkj audit``.
+
+Every figure of a transcription (see :mod:`lkj.published`) is compared with its computed
+counterpart; a difference within the printed precision is no finding. Tables whose rows should
+add up to a total printed in the report (budget lines, activity ceilings, complaint counts) and
+the sums a transcription states explicitly are checked too. Each finding names where it is, the
+IKU (None where no single IKU applies), both values, and the likely cause when one is recognised
+(:mod:`lkj.audit.causes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lkj import formatting as fmt
+from lkj.data import load
+from lkj.errors import DataError
+from lkj.paths import Project
+from lkj.periods import Period
+from lkj.published import Figure, Place, Published, Sum
+from lkj.published import load as load_published
+from lkj.summary import Summary, compute
+
+from .causes import Check, explain
+from .figures import Lookup, NotInData, agrees, label, shown
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One printed figure (or printed total) that disagrees with what lkj computes."""
+
+    where: str
+    iku: int | None
+    stated: str
+    computed: str
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "where": self.where,
+            "iku": self.iku,
+            "stated": self.stated,
+            "computed": self.computed,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The outcome of comparing one published report with the data."""
+
+    unit: str
+    unit_name: str
+    period: Period
+    published: str
+    laporan: str
+    checked: int
+    unchecked: int
+    findings: tuple[Finding, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "period": self.period.slug,
+            "checked": self.checked,
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+    def intro(self) -> str:
+        """One sentence on what was compared and how much differs (for the report)."""
+        found = (
+            f"ditemukan {len(self.findings)} selisih, yang tercantum berikut ini beserta "
+            "kemungkinan penyebabnya"
+            if self.findings
+            else "tidak ditemukan selisih"
+        )
+        return (
+            f"Sebanyak {self.checked} angka yang tercetak pada {self.laporan} dibandingkan "
+            "dengan angka yang dihitung dari data; selisih dalam batas ketelitian angka yang "
+            f"tercetak tidak dicatat. Hasilnya, {found}."
+        )
+
+    def to_table(self) -> str:
+        """The findings for people, one numbered block each (Indonesian, as in the report)."""
+        lines = [
+            f"Audit angka tercetak: {self.unit_name}, {self.period.label} {self.period.year}",
+            f"Sumber: {self.published}",
+            f"{self.checked} angka diperiksa, {len(self.findings)} selisih"
+            + (f", {self.unchecked} angka dicatat tidak diperiksa" if self.unchecked else ""),
+        ]
+        width = len(str(len(self.findings)))
+        for n, f in enumerate(self.findings, start=1):
+            pad = " " * (width + 2)
+            iku = f" (IKU {f.iku})" if f.iku is not None else ""
+            lines += [
+                "",
+                f"{n:>{width}}. {f.where}{iku}",
+                f"{pad}tercetak: {f.stated}   dihitung: {f.computed}",
+                f"{pad}{f.note}",
+            ]
+        if not self.findings:
+            lines += ["", "Tidak ada selisih."]
+        return "\n".join(lines)
+
+
+FORMAT_DOC = "data/bp3mi-jabar/2025/published/README.md"
+"""Where the transcription format is documented, next to the first unit's transcription."""
+
+# Rows whose printed amounts should add up to a total of the unit: (row kind, field, total).
+_ROW_TOTALS = (
+    ("kegiatan", "pagu", "pagu"),
+    ("iku", "pagu", "pagu"),
+    ("iku", "realisasi_anggaran", "realisasi_anggaran"),
+    ("pengaduan", "jumlah", "jumlah_pengaduan"),
+)
+
+
+class _Auditor:
+    def __init__(self, summary: Summary, published: Published) -> None:
+        self.summary = summary
+        self.published = published
+        self.lookup = Lookup(summary)
+        self.checked = 0
+        self.findings: list[Finding] = []
+
+    def run(self) -> Audit:
+        for place in self.published.places:
+            for field, fig in place.angka.items():
+                self.compare(place, "angka", (), None, None, field, fig)
+            for kind, rows in place.rows.items():
+                for i, row in enumerate(rows):
+                    self.check_row_key(kind, row)
+                    for field, fig in row.figures.items():
+                        self.compare(place, kind, rows, i, row.key, field, fig)
+            for kind, field, total in _ROW_TOTALS:
+                self.row_total(place, kind, field, total)
+            for s in place.sums:
+                self.stated_sum(place, s)
+        data = self.summary.data
+        return Audit(
+            unit=data.unit,
+            unit_name=data.info.singkatan,
+            period=self.summary.period,
+            published=self.published.file,
+            laporan=self.published.laporan,
+            checked=self.checked,
+            unchecked=sum(len(p.unchecked) for p in self.published.places),
+            findings=tuple(self.findings),
+        )
+
+    def check_row_key(self, kind: str, row: Any) -> None:
+        if kind == "iku" and row.key not in {i.iku for i in self.summary.data.indicators}:
+            known = ", ".join(str(i.iku) for i in self.summary.data.indicators)
+            raise DataError(
+                self.published.file,
+                f"IKU {row.key} is not in the performance agreement",
+                line=row.line,
+                key="iku",
+                expected=f"one of {known}",
+            )
+
+    def compare(
+        self,
+        place: Place,
+        kind: str,
+        rows: tuple[Any, ...],
+        index: int | None,
+        key: int | str | None,
+        field: str,
+        fig: Figure,
+    ) -> None:
+        self.checked += 1
+        iku = key if kind == "iku" else None
+        ind = self.summary.data.indicator(key) if kind == "iku" else None  # type: ignore[arg-type]
+        where = f"{place.name}, {label(kind, key, field, self.summary.period, ind)}"
+        try:
+            computed = self.lookup.get(kind, key, field)
+        except NotInData as exc:
+            self.findings.append(
+                Finding(where, None, fig.text, fmt.DASH, f"tidak ada pada data: {exc}")
+            )
+            return
+        if agrees(fig, computed):
+            return
+        check = Check(
+            self.published, self.lookup, place, kind, rows, index, key, field, fig, computed
+        )
+        self.findings.append(
+            Finding(
+                where,
+                iku,
+                fig.text,
+                check.show(computed),  # type: ignore[arg-type]
+                explain(check),
+            )
+        )
+
+    def covers(self, kind: str, keys: set[int | str]) -> bool:
+        """Whether rows with these keys make up the whole (every budget line, activity, …)."""
+        data = self.summary.data
+        if kind == "iku":
+            touched = {b.baris for b in data.budget_lines if any(i in keys for i in b.ikus)}
+            return touched == {b.baris for b in data.budget_lines}
+        if kind == "kegiatan":
+            return keys == {k.no for k in data.kegiatan}
+        statuses = {
+            p.status.casefold() for p in data.pengaduan if p.triwulan == self.summary.period.quarter
+        }
+        return {str(k).casefold() for k in keys} == statuses
+
+    def stated_total(self, place: Place, field: str) -> tuple[Figure, str] | None:
+        """A total printed in this place, else in the report; with every place printing it."""
+        printed = [
+            (p.angka[field], p.name)
+            for p in (place, *self.published.places)
+            if field in p.angka and p.angka[field].number is not None
+        ]
+        if not printed:
+            return None
+        fig = printed[0][0]
+        names = list(dict.fromkeys(name for f, name in printed if f.number == fig.number))
+        return fig, " dan ".join(names)
+
+    def row_total(self, place: Place, kind: str, field: str, total_field: str) -> None:
+        rows = [r for r in place.rows_of(kind) if field in r.figures]
+        parts = [r.figures[field] for r in rows if r.figures[field].number is not None]
+        if len(parts) < 2 or not self.covers(kind, {r.key for r in rows}):
+            return
+        self.checked += 1
+        added = sum((p.number for p in parts if p.number is not None), Decimal(0))
+        what = label("angka", None, total_field, self.summary.period)
+        where = f"{place.name}, jumlah baris ({what})"
+        stated = self.stated_total(place, total_field)
+        if stated is not None:
+            fig, source = stated
+            if agrees(fig, added):
+                return
+            sum_text = shown(added, fig, total_field)
+            diff = shown(abs(added - (fig.number or 0)), fig, total_field)
+            self.findings.append(
+                Finding(
+                    where,
+                    None,
+                    fig.text,
+                    sum_text,
+                    f"baris-baris {place.name} berjumlah {sum_text}, bukan total {fig.text} yang "
+                    f"tercetak pada {source} (selisih {diff})",
+                )
+            )
+            return
+        computed = self.lookup.unit(total_field)
+        if computed == added:
+            return
+        like = parts[0]
+        self.findings.append(
+            Finding(
+                where,
+                None,
+                shown(added, like, total_field),
+                shown(computed, like, total_field),
+                f"baris-baris {place.name} tidak berjumlah total yang dihitung dari data",
+            )
+        )
+
+    def stated_sum(self, place: Place, s: Sum) -> None:
+        self.checked += 1
+        added = sum((p.number for p in s.parts if p.number is not None), Decimal(0))
+        if agrees(s.total, added):
+            return
+        parts = " + ".join(p.text for p in s.parts)
+        self.findings.append(
+            Finding(
+                f"{place.name}, {s.name}",
+                None,
+                s.total.text,
+                fmt.angka(added),
+                f"bagian-bagiannya ({parts}) berjumlah {fmt.angka(added)}, bukan {s.total.text}",
+            )
+        )
+
+
+def audit(summary: Summary, published: Published) -> Audit:
+    """Compare a transcription of a published report with the summary computed from the data."""
+    if published.period != summary.period:
+        raise DataError(
+            published.file,
+            f"the transcription is of {published.period}, not of {summary.period}",
+            key="periode",
+            expected=f"periode: {summary.period}",
+        )
+    return _Auditor(summary, published).run()
+
+
+def default_path(unit_dir: Path, period: Period) -> Path:
+    """``data/<unit>/<year>/published/<period>.yaml``."""
+    return unit_dir / str(period.year) / "published" / f"{period.slug}.yaml"
+
+
+def audit_summary(
+    summary: Summary, project: Project, published: Path | str | None = None
+) -> Audit:
+    """Audit a computed summary against a transcription (by default the unit's own)."""
+    if published is None:
+        path = default_path(project.unit_dir(summary.unit), summary.period)
+        where = project.display(path)
+    else:
+        path = Path(published)
+        where = str(published)
+    if not path.is_file():
+        raise DataError(
+            where,
+            "no transcription of the published report",
+            expected=f"the report's figures in this file (format: {FORMAT_DOC}), "
+            "or --published FILE",
+        )
+    return audit(summary, load_published(path, where))
+
+
+def run(
+    period: Period | str,
+    unit: str | None = None,
+    published: Path | str | None = None,
+    project: Project | None = None,
+) -> Audit:
+    """Load the data and the transcription (by default the unit's own) and audit them."""
+    project = project or Project.at()
+    period = Period.parse(period) if isinstance(period, str) else period
+    name = project.resolve_unit(unit)
+    summary = compute(load(project, name, period.year), period)
+    return audit_summary(summary, project, published)

@@ -1,0 +1,432 @@
+"""The figures a published report prints, as an analyst transcribes them (for ``lkj audit``).
+
+A transcription is a YAML file, ``data/<unit>/<year>/published/<period>.yaml``; its format is
+documented in ``data/bp3mi-jabar/2025/published/README.md``. Every value is read as the text
+printed in the report (``2.000``, ``13,33%``, ``Rp. 3.515.820.174,-``), never as a YAML number,
+so ``2.000`` stays two thousand and the number of printed decimals is known.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+
+import yaml
+
+from lkj.errors import DataError, PeriodError
+from lkj.indicators import PREDIKAT_SCALE
+from lkj.periods import Period
+from lkj.tables import read_text, yaml_load
+
+
+class Kind(Enum):
+    """What a field's printed value must look like (the value is what an error expects)."""
+
+    NUMBER = "a number as printed, e.g. 19,04 or 7.410 Orang or Rp. 9.721.224.000,-"
+    VALUE = "a number as printed (e.g. 2.000 Orang, 13,33%) or a predicate (e.g. Baik)"
+    DATE = "a date as printed, DD-MM-YYYY, e.g. 13-04-2027"
+    TEXT = "a text, e.g. Berlaku"
+
+
+def _quartered(base: str, kind: Kind) -> dict[str, Kind]:
+    """``base`` (the report's own quarter) and ``base_tw1`` … ``base_tw4``."""
+    return {base: kind, **{f"{base}_tw{q}": kind for q in range(1, 5)}}
+
+
+IKU_FIELDS: dict[str, Kind] = {
+    **_quartered("target", Kind.VALUE),
+    **_quartered("realisasi", Kind.VALUE),
+    **_quartered("capaian", Kind.NUMBER),
+    **_quartered("pembilang", Kind.NUMBER),
+    **_quartered("penyebut", Kind.NUMBER),
+    "realisasi_kumulatif": Kind.VALUE,
+    "capaian_kumulatif": Kind.NUMBER,
+    "pagu": Kind.NUMBER,
+    "realisasi_anggaran": Kind.NUMBER,
+    "persen_anggaran": Kind.NUMBER,
+}
+"""Fields of a row about one IKU (``iku: N``). The budget fields are those of the budget
+line(s) that fund the IKU."""
+
+UNIT_FIELDS: dict[str, Kind] = {
+    name: Kind.NUMBER
+    for name in (
+        "capaian_rata_rata",
+        "jumlah_sasaran",
+        "jumlah_iku",
+        "jumlah_target",
+        "jumlah_di_atas_100",
+        "jumlah_100",
+        "jumlah_di_bawah_100",
+        "jumlah_tidak_terukur",
+        "jumlah_tercapai",
+        "pagu",
+        "realisasi_anggaran",
+        "persen_anggaran",
+        "jumlah_pengaduan",
+        "jumlah_mou",
+        "jumlah_mou_berlaku",
+        "jumlah_mou_habis",
+    )
+}
+"""Figures about the whole unit (``angka:``)."""
+
+
+@dataclass(frozen=True)
+class RowKind:
+    """A kind of table row: its list name, the key that names the row, and its fields."""
+
+    name: str
+    key: str
+    fields: dict[str, Kind]
+
+
+ROW_KINDS: tuple[RowKind, ...] = (
+    RowKind("iku", "iku", IKU_FIELDS),
+    RowKind("kegiatan", "no", {"pagu": Kind.NUMBER}),
+    RowKind("pengaduan", "status", {"jumlah": Kind.NUMBER}),
+    RowKind(
+        "mou",
+        "pemerintah",
+        {
+            "tmt": Kind.DATE,
+            "jangka_waktu": Kind.NUMBER,
+            "berakhir": Kind.DATE,
+            "status": Kind.TEXT,
+        },
+    ),
+)
+_ROW_KINDS = {k.name: k for k in ROW_KINDS}
+_PLACE_KEYS = ("nama", "angka", *_ROW_KINDS, "jumlah", "tidak_diperiksa")
+_TOP_KEYS = ("laporan", "periode", "tempat")
+
+# 7.410 | 7410 | 13,33 | 0,5 with an optional Rp prefix, ",-" suffix and unit (%, Orang, kasus …)
+_NUMBER = re.compile(
+    r"^(?:Rp\.?\s*)?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?:,-)?"
+    r"\s*(?P<unit>%|[A-Za-z][A-Za-z/ ]*)?$"
+)
+_DATE = re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$")
+DASH = "-"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed figure: its text, where it is in the transcription, and what it says."""
+
+    text: str
+    line: int
+    number: Decimal | None = None
+    places: int = 0
+    date: date | None = None
+
+    @property
+    def is_dash(self) -> bool:
+        """The report prints ``-`` (no value)."""
+        return self.text == DASH
+
+    @property
+    def percent(self) -> bool:
+        return self.text.rstrip().endswith("%")
+
+    @property
+    def money(self) -> bool:
+        return self.text.startswith("Rp")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its key (IKU number, activity number, status, government) and figures."""
+
+    key: int | str
+    line: int
+    figures: dict[str, Figure]
+
+
+@dataclass(frozen=True)
+class Sum:
+    """A total the report states together with the parts it says make it up."""
+
+    name: str
+    line: int
+    total: Figure
+    parts: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A table or a section of prose and the figures it prints."""
+
+    name: str
+    line: int
+    angka: dict[str, Figure]
+    rows: dict[str, tuple[Row, ...]]
+    sums: tuple[Sum, ...]
+    unchecked: tuple[str, ...]
+
+    def rows_of(self, kind: str) -> tuple[Row, ...]:
+        return self.rows.get(kind, ())
+
+
+@dataclass(frozen=True)
+class Published:
+    """A transcription of one published report."""
+
+    file: str
+    laporan: str
+    period: Period
+    places: tuple[Place, ...]
+
+
+def parse_figure(text: str, line: int, kind: Kind) -> Figure | None:
+    """The figure ``text`` printed for a field of ``kind``; None when it is not understood."""
+    text = text.strip()
+    if text == DASH:
+        return Figure(text, line)
+    if kind is Kind.DATE:
+        match = _DATE.match(text)
+        if not match:
+            return None
+        try:
+            return Figure(text, line, date=date(int(match["y"]), int(match["m"]), int(match["d"])))
+        except ValueError:
+            return None
+    if kind is Kind.TEXT:
+        return Figure(text, line) if text else None
+    match = _NUMBER.match(text)
+    if match:
+        digits = match["int"].replace(".", "") + ("." + match["dec"] if match["dec"] else "")
+        return Figure(text, line, Decimal(digits), len(match["dec"] or ""))
+    if kind is Kind.VALUE and text in PREDIKAT_SCALE:
+        return Figure(text, line)
+    return None
+
+
+class _Reader:
+    """Walks the YAML node tree, so every error can name the line of the offending key."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+
+    def error(
+        self,
+        node: yaml.Node,
+        problem: str,
+        key: str | None = None,
+        found: object = None,
+        expected: str | None = None,
+    ) -> DataError:
+        return DataError(
+            self.shown,
+            problem,
+            line=node.start_mark.line + 1,
+            key=key,
+            found=found,
+            expected=expected,
+        )
+
+    def mapping(
+        self, node: yaml.Node, where: str, allowed: tuple[str, ...]
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Keys of a mapping (each known and given once) to their key and value nodes."""
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(
+                node,
+                "expected 'key: value' lines",
+                key=where or None,
+                expected="keys " + ", ".join(allowed),
+            )
+        result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            name = self.scalar(key_node, where)
+            path = f"{where}.{name}" if where else name
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                raise self.error(
+                    key_node,
+                    f"unknown key{hint}",
+                    key=path,
+                    expected="one of " + ", ".join(allowed),
+                )
+            if name in result:
+                first = result[name][0].start_mark.line + 1
+                raise self.error(key_node, f"key given twice (first on line {first})", key=path)
+            result[name] = (key_node, value_node)
+        return result
+
+    def scalar(self, node: yaml.Node, where: str) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(
+                node,
+                "expected a single value",
+                key=where or None,
+                expected="a value as printed, e.g. 19,04",
+            )
+        return str(node.value).strip()
+
+    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, "expected a list ('- ' items)", key=where)
+        return list(node.value)
+
+    def figure(self, node: yaml.Node, where: str, kind: Kind) -> Figure:
+        text = self.scalar(node, where)
+        fig = parse_figure(text, node.start_mark.line + 1, kind)
+        if fig is None:
+            raise self.error(
+                node,
+                "value is not understood",
+                key=where,
+                found=text,
+                expected=kind.value + ' (or "-" in quotes)',
+            )
+        return fig
+
+    def figures(self, node: yaml.Node, where: str, fields: dict[str, Kind]) -> dict[str, Figure]:
+        pairs = self.mapping(node, where, tuple(fields))
+        return {
+            name: self.figure(v, f"{where}.{name}", fields[name]) for name, (_, v) in pairs.items()
+        }
+
+    def row(self, node: yaml.Node, where: str, kind: RowKind) -> Row:
+        pairs = self.mapping(node, where, (kind.key, *kind.fields))
+        if kind.key not in pairs:
+            raise self.error(
+                node,
+                f"row has no '{kind.key}'",
+                key=where,
+                expected=f"'{kind.key}:' naming the row",
+            )
+        key_node = pairs.pop(kind.key)[1]
+        key_text = self.scalar(key_node, f"{where}.{kind.key}")
+        key: int | str = key_text
+        if kind.key in ("iku", "no"):
+            if not key_text.isdigit():
+                raise self.error(
+                    key_node,
+                    "value is not understood",
+                    key=f"{where}.{kind.key}",
+                    found=key_text,
+                    expected="a whole number, e.g. 9",
+                )
+            key = int(key_text)
+        figures = {
+            name: self.figure(v, f"{where}.{name}", kind.fields[name])
+            for name, (_, v) in pairs.items()
+        }
+        return Row(key, node.start_mark.line + 1, figures)
+
+    def sums(self, node: yaml.Node, where: str) -> tuple[Sum, ...]:
+        result = []
+        for i, item in enumerate(self.sequence(node, where)):
+            at = f"{where}[{i + 1}]"
+            pairs = self.mapping(item, at, ("nama", "total", "bagian"))
+            for needed in ("nama", "total", "bagian"):
+                if needed not in pairs:
+                    raise self.error(
+                        item, f"'{needed}' is missing", key=at, expected="nama, total and bagian"
+                    )
+            parts = tuple(
+                self.figure(p, f"{at}.bagian", Kind.NUMBER)
+                for p in self.sequence(pairs["bagian"][1], f"{at}.bagian")
+            )
+            if len(parts) < 2:
+                raise self.error(
+                    pairs["bagian"][1], "a sum needs at least two parts", key=f"{at}.bagian"
+                )
+            result.append(
+                Sum(
+                    self.scalar(pairs["nama"][1], f"{at}.nama"),
+                    item.start_mark.line + 1,
+                    self.figure(pairs["total"][1], f"{at}.total", Kind.NUMBER),
+                    parts,
+                )
+            )
+        return tuple(result)
+
+    def place(self, node: yaml.Node, where: str) -> Place:
+        pairs = self.mapping(node, where, _PLACE_KEYS)
+        if "nama" not in pairs:
+            raise self.error(
+                node,
+                "place has no 'nama'",
+                key=where,
+                expected="'nama:' naming the table or section, e.g. Tabel 2.2",
+            )
+        name = self.scalar(pairs["nama"][1], f"{where}.nama")
+        angka = (
+            self.figures(pairs["angka"][1], f"{where}.angka", UNIT_FIELDS)
+            if "angka" in pairs
+            else {}
+        )
+        rows: dict[str, tuple[Row, ...]] = {}
+        for kind in ROW_KINDS:
+            if kind.name in pairs:
+                at = f"{where}.{kind.name}"
+                items = self.sequence(pairs[kind.name][1], at)
+                rows[kind.name] = tuple(
+                    self.row(item, f"{at}[{i + 1}]", kind) for i, item in enumerate(items)
+                )
+                seen: dict[int | str, int] = {}
+                for row in rows[kind.name]:
+                    if row.key in seen:
+                        raise DataError(
+                            self.shown,
+                            f"{kind.key} {row.key} is given twice in "
+                            f"one place (first on line {seen[row.key]})",
+                            line=row.line,
+                            key=at,
+                        )
+                    seen[row.key] = row.line
+        sums = self.sums(pairs["jumlah"][1], f"{where}.jumlah") if "jumlah" in pairs else ()
+        unchecked: tuple[str, ...] = ()
+        if "tidak_diperiksa" in pairs:
+            at = f"{where}.tidak_diperiksa"
+            unchecked = tuple(
+                self.scalar(n, at) for n in self.sequence(pairs["tidak_diperiksa"][1], at)
+            )
+        return Place(name, node.start_mark.line + 1, angka, rows, sums, unchecked)
+
+
+def load(path: Path, shown: str) -> Published:
+    """Read and check a transcription; every problem is one error naming file, line and key."""
+    text = read_text(path, shown)
+    try:
+        root = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        yaml_load(text, shown)  # raises the house message naming the line
+        raise DataError(shown, "YAML syntax error", expected="valid YAML") from None
+    reader = _Reader(shown)
+    if root is None:
+        raise DataError(shown, "file is empty", expected="laporan, periode and tempat")
+    pairs = reader.mapping(root, "", _TOP_KEYS)
+    for needed in _TOP_KEYS:
+        if needed not in pairs:
+            raise reader.error(
+                root, "required key is missing", key=needed, expected="laporan, periode and tempat"
+            )
+    period_node = pairs["periode"][1]
+    try:
+        period = Period.parse(reader.scalar(period_node, "periode"))
+    except PeriodError as exc:
+        raise reader.error(period_node, str(exc), key="periode") from None
+    places = tuple(
+        reader.place(item, f"tempat[{i + 1}]")
+        for i, item in enumerate(reader.sequence(pairs["tempat"][1], "tempat"))
+    )
+    names: dict[str, int] = {}
+    for place in places:
+        if place.name in names:
+            raise DataError(
+                shown,
+                f"place '{place.name}' is given twice (first on line {names[place.name]})",
+                line=place.line,
+                key="tempat",
+            )
+        names[place.name] = place.line
+    return Published(shown, reader.scalar(pairs["laporan"][1], "laporan"), period, places)

@@ -1,0 +1,285 @@
+"""Charts (Altair): an interactive Vega-Lite view for the screen and a static SVG for print.
+
+Both renditions come from one Vega-Lite spec. Numbers use an Indonesian d3 format locale
+(``,`` decimal, ``.`` thousands); d3 has no ``id-ID`` locale, so it is given as a dict. Specs
+are deterministic: data inline, no generated parameter or view names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from lkj.achievement import Kelas, overall
+from lkj.decimals import round2
+from lkj.indicators import Satuan
+from lkj.report.block import Block
+from lkj.report.context import ReportContext
+from lkj.report.html import esc
+
+# d3-format locale for Indonesian numbers (d3 ships no id-ID locale).
+FORMAT_LOCALE: dict[str, Any] = {
+    "decimal": ",",
+    "thousands": ".",
+    "grouping": [3],
+    "currency": ["Rp", ""],
+}
+# Vega-Lite version of the bundle and of the static renditions (matches Altair's schema).
+VL_VERSION = "6.4"
+EN_DASH = "\u2013"
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+_COLORS = {
+    Kelas.DI_ATAS.value: "#1b7f3b",
+    Kelas.TEPAT.value: "#2f6db5",
+    Kelas.DI_BAWAH.value: "#c4572a",
+}
+_CONFIG: dict[str, Any] = {
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 11, "titleFontSize": 11, "grid": True, "gridColor": "#e6e6e6"},
+    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "labelLimit": 400},
+    "header": {"labelFontSize": 11, "titleFontSize": 11},
+}
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(round2(value))
+
+
+def _finish(spec: dict[str, Any]) -> dict[str, Any]:
+    spec = dict(spec)
+    spec["config"] = {**_CONFIG, **spec.get("config", {})}
+    spec.pop("$schema", None)
+    return spec
+
+
+@cache
+def _altair() -> Any:
+    import altair as alt
+
+    return alt
+
+
+def chart_block(id: str, title: str, spec: dict[str, Any], description: str = "") -> Block:
+    """A chart as a block: the spec for the interactive view and its static SVG."""
+    import vl_convert as vlc
+
+    if not re.fullmatch(r"grafik-[a-z0-9-]+", id):
+        raise ValueError(f"chart id {id!r}: expected 'grafik-' and a lower-case slug")
+    spec = _finish(spec)
+    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE)
+    svg = scope_svg_ids(svg, id)
+    props = {"id": id, "title": title, "spec": spec, "svg": svg, "description": description}
+    return Block("chart", figure_html(props, None), props)
+
+
+def scope_svg_ids(svg: str, prefix: str) -> str:
+    """Prefix the ids inside an SVG so that several SVGs on one page never share one."""
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    for ident in sorted(ids, key=len, reverse=True):
+        new = f"{prefix}-{ident}"
+        svg = svg.replace(f'id="{ident}"', f'id="{new}"')
+        svg = svg.replace(f"url(#{ident})", f"url(#{new})")
+        svg = svg.replace(f'href="#{ident}"', f'href="#{new}"')
+    return svg
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    """The spec as JSON safe inside ``<script type="application/json">``."""
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def figure_html(props: dict[str, Any], number: str | None) -> str:
+    """``<figure class="lkj-chart">``: the interactive view, the static SVG, the caption."""
+    caption = (f'<span class="lkj-chart-number">{esc(number)}</span> ' if number else "") + (
+        f'<span class="lkj-chart-title">{esc(props["title"])}</span>'
+    )
+    desc = props.get("description") or ""
+    return "\n".join(
+        [
+            f'<figure class="lkj-chart" id="{esc(props["id"])}">',
+            '<div class="lkj-chart-interactive">'
+            f'<div class="lkj-chart-view" role="img" aria-label="{esc(props["title"])}"></div>'
+            '<script type="application/json" class="lkj-chart-spec">'
+            f"{spec_json(props['spec'])}</script></div>",
+            f'<div class="lkj-chart-static">{props["svg"]}</div>',
+            f"<figcaption>{caption}</figcaption>",
+            *([f'<p class="lkj-chart-note">{esc(desc)}</p>'] if desc else []),
+            "</figure>",
+        ]
+    )
+
+
+def capaian_per_iku(ctx: ReportContext) -> Block:
+    """Each IKU's capaian to date against the 100% line, coloured by its class."""
+    alt = _altair()
+    label = ctx.period.label
+    order = [f"IKU {r.iku}" for r in ctx.summary.indicators]
+    values = [
+        {
+            "iku": f"IKU {r.iku}",
+            "indikator": r.indicator.nama,
+            "capaian": _number(r.capaian_kumulatif),
+            "kelas": r.kelas.value,
+        }
+        for r in ctx.summary.indicators
+        if r.capaian_kumulatif is not None
+    ]
+    kelas = [k for k in _COLORS if any(v["kelas"] == k for v in values)]
+    bars = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            y=alt.Y("iku:N", sort=order, title=None),
+            x=alt.X("capaian:Q", title=f"Capaian s.d. {label} (%)", axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "kelas:N",
+                title="Capaian",
+                scale=alt.Scale(domain=kelas, range=[_COLORS[k] for k in kelas]),
+            ),
+            tooltip=[
+                alt.Tooltip("iku:N", title="IKU"),
+                alt.Tooltip("indikator:N", title="Indikator"),
+                alt.Tooltip("capaian:Q", title="Capaian (%)", format=",.2f"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(alt.Data(values=[{"x": 100}]))
+        .mark_rule(color="#333", strokeDash=[4, 3])
+        .encode(x="x:Q")
+    )
+    chart = alt.layer(bars, rule).properties(width=520, height=alt.Step(20))
+    return chart_block(
+        "grafik-capaian-iku",
+        f"Capaian Indikator Kinerja Utama s.d. {ctx.periode} terhadap Target (garis 100%)",
+        chart.to_dict(),
+    )
+
+
+def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
+    """Quarterly realisation against the quarterly target, for the indicators counted in
+    persons (one panel each, own scale)."""
+    alt = _altair()
+    quarters = ["TW I", "TW II", "TW III", "TW IV"]
+    values = []
+    ikus = []
+    for r in ctx.summary.indicators:
+        if r.indicator.satuan is not Satuan.ORANG:
+            continue
+        ikus.append(f"IKU {r.iku}")
+        for q in range(1, 5):
+            target = r.indicator.quarter_target(q)
+            values.append(
+                {
+                    "iku": f"IKU {r.iku}",
+                    "triwulan": quarters[q - 1],
+                    "jenis": "Target",
+                    "nilai": float(target) if isinstance(target, Decimal) else None,
+                }
+            )
+            real = r.realisasi_per_triwulan[q - 1] if q <= ctx.period.quarter else None
+            if isinstance(real, Decimal):
+                values.append(
+                    {
+                        "iku": f"IKU {r.iku}",
+                        "triwulan": quarters[q - 1],
+                        "jenis": "Realisasi",
+                        "nilai": float(real),
+                    }
+                )
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X("triwulan:N", sort=quarters, title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("jenis:N", sort=["Target", "Realisasi"]),
+            y=alt.Y("nilai:Q", title="Orang", axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "jenis:N",
+                title=None,
+                sort=["Target", "Realisasi"],
+                scale=alt.Scale(domain=["Target", "Realisasi"], range=["#b9c4d0", "#2f6db5"]),
+            ),
+            tooltip=[
+                alt.Tooltip("iku:N", title="IKU"),
+                alt.Tooltip("triwulan:N", title="Triwulan"),
+                alt.Tooltip("jenis:N", title="Jenis"),
+                alt.Tooltip("nilai:Q", title="Orang", format=",.0f"),
+            ],
+        )
+        .properties(width=150, height=120)
+        .facet(facet=alt.Facet("iku:N", sort=ikus, title=None), columns=3)
+        .resolve_scale(y="independent")
+    )
+    return chart_block(
+        "grafik-realisasi-triwulan",
+        f"Realisasi dan Target per Triwulan Tahun {ctx.period.year}, Indikator dalam Orang",
+        chart.to_dict(),
+        description=f"Triwulan setelah {ctx.period.label} belum memiliki realisasi.",
+    )
+
+
+def anggaran_dan_kinerja(ctx: ReportContext) -> Block:
+    """Budget absorption against performance per strategic goal (goals sharing a budget line
+    form one group)."""
+    alt = _altair()
+    s = ctx.summary
+    label = ctx.period.label
+    goal_of = {r.iku: r.indicator.sasaran for r in s.indicators}
+    values = []
+    groups = []
+    for g in s.budget_groups:
+        first, last = g.sasaran[0], g.sasaran[-1]
+        name = f"SS {first}" if first == last else f"SS {first}{EN_DASH}{last}"
+        groups.append(name)
+        capaian = overall(
+            [r.capaian_kumulatif for r in s.indicators if goal_of[r.iku] in g.sasaran]
+        )
+        series = (
+            ("Penyerapan anggaran", g.persen),
+            (f"Capaian kinerja s.d. {label}", capaian),
+        )
+        for jenis, value in series:
+            if value is not None:
+                values.append({"sasaran": name, "jenis": jenis, "persen": _number(value)})
+    kinds = ["Penyerapan anggaran", f"Capaian kinerja s.d. {label}"]
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "sasaran:N", sort=groups, title="Sasaran Strategis", axis=alt.Axis(labelAngle=0)
+            ),
+            xOffset=alt.XOffset("jenis:N", sort=kinds),
+            y=alt.Y("persen:Q", title="Persen", axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "jenis:N",
+                title=None,
+                sort=kinds,
+                scale=alt.Scale(domain=kinds, range=["#d79b2b", "#2f6db5"]),
+            ),
+            tooltip=[
+                alt.Tooltip("sasaran:N", title="Sasaran"),
+                alt.Tooltip("jenis:N", title="Jenis"),
+                alt.Tooltip("persen:Q", title="Persen", format=",.2f"),
+            ],
+        )
+        .properties(width=520, height=200)
+    )
+    description = (
+        "Capaian kinerja per sasaran = rata-rata capaian s.d. triwulan dari IKU-nya; "
+        "penyerapan = realisasi ÷ pagu baris anggarannya."
+    )
+    if s.data.budget_realisations.get(ctx.period.quarter) is None:
+        description += f" Realisasi anggaran {label} belum tersedia dalam data."
+    return chart_block(
+        "grafik-anggaran-kinerja",
+        f"Penyerapan Anggaran dan Capaian Kinerja per Sasaran Strategis, {ctx.periode}",
+        chart.to_dict(),
+        description=description,
+    )

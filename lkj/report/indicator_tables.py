@@ -1,0 +1,166 @@
+"""Tables of the indicators: the agreement (1.1), the quarters (2.1), the year to date (2.2),
+one per IKU (2.3, 2.5, ...), and the executive summary's table."""
+
+from __future__ import annotations
+
+from lkj import formatting as fmt
+from lkj.indicators import Value
+from lkj.report.block import Block
+from lkj.report.context import ReportContext
+from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
+from lkj.summary import IndicatorResult
+
+
+def _sasaran_cells(results: tuple[IndicatorResult, ...]) -> list[Cell | None]:
+    """A strategic goal's cell spans the rows of its indicators."""
+    return spanned(
+        results,
+        lambda r: r.indicator.sasaran,
+        lambda r, n: Cell(r.sasaran, rowspan=n, cls="lkj-sasaran"),
+    )
+
+
+def _value(r: IndicatorResult, value: Value | None) -> str:
+    return fmt.nilai(r.indicator, value)
+
+
+def realisasi_triwulan(ctx: ReportContext, r: IndicatorResult, quarter: int) -> Value | None:
+    """The realisation of ``quarter`` as the report of this period knows it (later: none)."""
+    if quarter > ctx.period.quarter:
+        return None
+    return r.realisasi_per_triwulan[quarter - 1]
+
+
+def perjanjian_kinerja(ctx: ReportContext) -> Block:
+    """Tabel 1.1: goals, indicators and annual targets; then activities and their budget."""
+    results = ctx.summary.indicators
+    goals = _sasaran_cells(results)
+    body = [
+        row(goals[i], c(r.indicator.nama, cls="lkj-indikator"), strong(_value(r, r.target)))
+        for i, r in enumerate(results)
+    ]
+    activities: list[list[Cell]] = [
+        [Cell("Kegiatan", colspan=2, header=True), Cell("Anggaran", header=True, cls="lkj-num")]
+    ]
+    activities += [
+        [c(f"{k.no}. {k.nama}", colspan=2), num(fmt.rupiah(k.pagu))]
+        for k in ctx.summary.data.kegiatan
+    ]
+    table = Table(
+        head=[[c("Sasaran Strategis"), c("Indikator Kinerja Utama"), c("Target")]],
+        bodies=[body, activities],
+    )
+    return table_block(f"Perjanjian Kinerja {ctx.singkatan} Tahun {ctx.period.year}", table)
+
+
+def capaian_triwulan(ctx: ReportContext) -> Block:
+    """Tabel 2.1: each quarter's target and realisation (quarters after the period: -)."""
+    results = ctx.summary.indicators
+    goals = _sasaran_cells(results)
+    head = [
+        [
+            c("Sasaran Strategis", rowspan=2),
+            c("Indikator Kinerja Utama", rowspan=2),
+            *(c(f"Triwulan {q}", colspan=2) for q in ("I", "II", "III", "IV")),
+        ],
+        [c(x) for _ in range(4) for x in ("Target", "Realisasi")],
+    ]
+    body = []
+    for i, r in enumerate(results):
+        cells: list[Cell | None] = [goals[i], c(r.indicator.nama, cls="lkj-indikator")]
+        for q in range(1, 5):
+            cells.append(num(_value(r, r.indicator.quarter_target(q))))
+            cells.append(num(_value(r, realisasi_triwulan(ctx, r, q))))
+        body.append(row(*cells))
+    return table_block("Pengukuran Capaian Kinerja Triwulan", Table(head, [body], cls="lkj-wide"))
+
+
+def capaian_kumulatif(ctx: ReportContext) -> Block:
+    """Tabel 2.2: target, realisation per quarter, year to date, and capaian s.d. the quarter."""
+    results = ctx.summary.indicators
+    goals = _sasaran_cells(results)
+    tw = ctx.period.short_label
+    head = [
+        [
+            c("Sasaran Strategis", rowspan=2),
+            c("Indikator Kinerja Utama", rowspan=2),
+            c("Target", rowspan=2),
+            c("Realisasi", colspan=4),
+            c(f"Realisasi s.d. {tw}", rowspan=2),
+            c(f"Capaian s.d. {tw} (%)", rowspan=2),
+        ],
+        [c(f"TW {q}") for q in ("I", "II", "III", "IV")],
+    ]
+    body = []
+    for i, r in enumerate(results):
+        body.append(
+            row(
+                goals[i],
+                c(r.indicator.nama, cls="lkj-indikator"),
+                num(_value(r, r.target)),
+                *(num(_value(r, realisasi_triwulan(ctx, r, q))) for q in range(1, 5)),
+                num(_value(r, r.realisasi_kumulatif)),
+                strong(fmt.capaian(r.capaian_kumulatif)),
+            )
+        )
+    title = f"Capaian Kinerja Tahun {ctx.period.year} Berdasarkan Realisasi Triwulanan"
+    return table_block(title, Table(head, [body], cls="lkj-wide"))
+
+
+def capaian_iku(ctx: ReportContext, iku: int) -> Block:
+    """Tabel 2.3, 2.5, ...: one IKU's target, the quarter's realisation and capaian, and the
+    year to date."""
+    r = ctx.summary.result(iku)
+    label = ctx.period.label
+    head = [
+        [
+            c("Indikator Kinerja Utama"),
+            c("Target"),
+            c(f"Realisasi {label}"),
+            c("Capaian"),
+            c(f"Realisasi s.d. {label}"),
+            c(f"Capaian s.d. {label}"),
+        ]
+    ]
+    body = [
+        [
+            c(r.indicator.nama, cls="lkj-indikator"),
+            num(_value(r, r.target)),
+            num(_value(r, r.realisasi)),
+            strong(fmt.persen(r.capaian)),
+            num(_value(r, r.realisasi_kumulatif)),
+            strong(fmt.persen(r.capaian_kumulatif)),
+        ]
+    ]
+    return table_block(f"Capaian Indikator Kinerja Utama {iku}", Table(head, [body]))
+
+
+def ringkasan(ctx: ReportContext) -> Block:
+    """The executive summary's table: target, realisation and capaian up to the quarter."""
+    results = ctx.summary.indicators
+    goals = _sasaran_cells(results)
+    label = ctx.period.label
+    head = [
+        [
+            c("Sasaran Strategis", rowspan=2),
+            c("Indikator Kinerja Utama", rowspan=2),
+            c("Realisasi Kinerja", colspan=3),
+        ],
+        [c("Target"), c(f"Realisasi s.d. {label}"), c(f"Capaian s.d. {label} (%)")],
+    ]
+    body = [
+        row(
+            goals[i],
+            c(r.indicator.nama, cls="lkj-indikator"),
+            num(_value(r, r.target)),
+            num(_value(r, r.realisasi_kumulatif)),
+            strong(fmt.capaian(r.capaian_kumulatif)),
+        )
+        for i, r in enumerate(results)
+    ]
+    return table_block(
+        f"Ringkasan Capaian Kinerja s.d. {ctx.periode}",
+        Table(head, [body]),
+        numbered=False,
+        id="tabel-ringkasan",
+    )

@@ -1,0 +1,256 @@
+"""The analysts' prose (``data/<unit>/<year>/narasi/<period>/*.md``): split, rendered, sanitised.
+
+Markdown is rendered with markdown-it-py (CommonMark plus tables); raw HTML in a file is
+stripped (tags dropped, their text kept), then nh3 keeps only a small set of tags (paragraphs,
+bold, italics, lists, tables, https links). A missing file or section becomes a visible
+``<div class="lkj-missing">`` in its place; nothing is invented or carried over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from lkj.errors import DataError
+from lkj.periods import Period
+from lkj.report.block import Block
+from lkj.report.html import esc
+from lkj.tables import read_text
+
+# The files of a period and the `##` sections each may have (see narasi/README.md).
+# None: a single block of text without sections.
+SECTIONS: dict[str, tuple[str, ...] | None] = {
+    "kata-pengantar": None,
+    "ringkasan-eksekutif": None,
+    "bab1-renstra": ("Pengantar", "Pengantar Visi", "Pengantar Misi", "Pengantar Tujuan"),
+    "bab1-perjanjian-kinerja": None,
+    "bab2-capaian-triwulan": None,
+    "bab2-evaluasi": None,
+    "bab2-realisasi-anggaran": ("Pengantar", "Penutup"),
+    "bab3-permasalahan": None,
+    "bab3-tindak-lanjut": None,
+}
+IKU_SECTIONS = (
+    "Informasi Kinerja",
+    "Evaluasi Kinerja",
+    "Faktor Pendorong/Penghambat",
+    "Strategi Penyelesaian Masalah",
+)
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "h5",
+    "h6",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+
+
+def iku_file(iku: int) -> str:
+    return f"iku-{iku:02d}"
+
+
+def sections_of(name: str) -> tuple[str, ...] | None:
+    if name.startswith("iku-"):
+        return IKU_SECTIONS
+    return SECTIONS[name]
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _strip_raw_html(tokens: list[Token]) -> None:
+    """Drop raw HTML: inline tags go, a raw HTML block keeps only its text."""
+    for token in tokens:
+        if token.type == "html_block":
+            text = nh3.clean(token.content, tags=set()).strip()
+            token.type, token.tag, token.nesting = "html_block", "", 0
+            token.content = f"<p>{text}</p>\n" if text else ""
+        elif token.type == "inline" and token.children:
+            token.children = [t for t in token.children if t.type != "html_inline"]
+        if token.type.startswith("heading_"):
+            level = min(int(token.tag[1]) + 2, 6)
+            token.tag = f"h{level}"
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to sanitised HTML (no raw HTML, no scripts, only https links)."""
+    md = _markdown()
+    tokens = md.parse(text)
+    _strip_raw_html(tokens)
+    rendered = md.renderer.render(tokens, md.options, {})
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"https"},
+        url_relative="deny",
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+def split_sections(text: str) -> dict[str, tuple[str, int]]:
+    """``{section title: (markdown, first line)}``; text before the first ``##`` is under ``""``."""
+    tokens = _markdown().parse(text)
+    lines = text.splitlines(keepends=True)
+    heads: list[tuple[str, int, int]] = []  # title, heading start line, body start line
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2" and token.level == 0 and token.map:
+            heads.append((tokens[i + 1].content.strip(), token.map[0], token.map[1]))
+    result: dict[str, tuple[str, int]] = {}
+    first = heads[0][1] if heads else len(lines)
+    if "".join(lines[:first]).strip():
+        result[""] = ("".join(lines[:first]), 1)
+    for n, (title, _start, body) in enumerate(heads):
+        end = heads[n + 1][1] if n + 1 < len(heads) else len(lines)
+        result[title] = ("".join(lines[body:end]), body + 1)
+    return result
+
+
+@dataclass(frozen=True)
+class ProseFile:
+    """One narasi file, split into its sections."""
+
+    name: str
+    shown: str
+    text: str
+
+    def sections(self) -> dict[str, tuple[str, int]]:
+        return split_sections(self.text)
+
+    def check(self) -> None:
+        """Refuse sections the README does not know (a misspelt title would lose its text)."""
+        allowed = sections_of(self.name)
+        found = self.sections()
+        if allowed is None:
+            extra = [t for t in found if t]
+            if extra:
+                _, line = found[extra[0]]
+                raise DataError(
+                    self.shown,
+                    f"unexpected section '## {extra[0]}'",
+                    line=line - 1,
+                    expected="plain text without '##' headings in this file",
+                )
+            return
+        for title, (body, line) in found.items():
+            if title == "" and body.strip():
+                raise DataError(
+                    self.shown,
+                    "text before the first '##' section",
+                    line=line,
+                    expected="every paragraph under one of: " + ", ".join(allowed),
+                )
+            if title and title not in allowed:
+                raise DataError(
+                    self.shown,
+                    f"unknown section '## {title}'",
+                    line=line - 1,
+                    expected="one of: " + ", ".join(f"## {a}" for a in allowed),
+                )
+
+
+@dataclass(frozen=True)
+class Narasi:
+    """The prose of one period: ``data/<unit>/<year>/narasi/<period>/``."""
+
+    directory: Path
+    shown: str
+    period: Period
+
+    def file(self, name: str) -> ProseFile | None:
+        path = self.directory / f"{name}.md"
+        if not path.is_file():
+            return None
+        shown = f"{self.shown}/{name}.md"
+        return ProseFile(name, shown, read_text(path, shown))
+
+    def check(self) -> None:
+        """Every file present is readable and has only known sections."""
+        if not self.directory.is_dir():
+            return
+        for path in sorted(self.directory.glob("*.md")):
+            name = path.stem
+            if name in SECTIONS or (name.startswith("iku-") and name[4:].isdigit()):
+                prose = self.file(name)
+                assert prose is not None
+                prose.check()
+
+    def missing(self, name: str, what: str, section: str | None = None) -> Block:
+        """The visible note for prose that is not there, and a record the build warns about."""
+        where = f"{self.period.label} {self.period.year}"
+        text = f"Narasi analis untuk {what} ({where}) belum tersedia."
+        file = f"{self.shown}/{name}.md"
+        return Block(
+            "missing",
+            f'<div class="lkj-missing">{esc(text)}</div>',
+            {
+                "file": file,
+                "section": section,
+                "what": what,
+                "folder": self.shown,
+                "folder_missing": not self.directory.is_dir(),
+            },
+        )
+
+    def block(
+        self, name: str, what: str, section: str | None = None, *, optional: bool = False
+    ) -> Block | None:
+        """A file (or one ``##`` section of it) as HTML; a note when missing.
+
+        ``optional``: a section the analysts may leave out (the reference has none for some
+        IKU); then None when the file exists without it.
+        """
+        prose = self.file(name)
+        if prose is None:
+            return self.missing(name, what, section)
+        if section is None:
+            return Block("html", _prose_html(prose.text))
+        found = prose.sections().get(section)
+        if found is None or not found[0].strip():
+            return None if optional else self.missing(name, what, section)
+        return Block("html", _prose_html(found[0]))
+
+    def parts(self, name: str, what: str, split_after: int = 1) -> tuple[Block, Block]:
+        """A section-less file cut after its first ``split_after`` paragraphs.
+
+        For text that frames a generated paragraph (Bab III A): the first part goes before it,
+        the rest after. A missing file gives the missing note and an empty block.
+        """
+        prose = self.file(name)
+        if prose is None:
+            return self.missing(name, what), Block("html", "")
+        chunks = prose.text.strip().split("\n\n")
+        head = "\n\n".join(chunks[:split_after])
+        tail = "\n\n".join(chunks[split_after:])
+        return (
+            Block("html", _prose_html(head)),
+            Block("html", _prose_html(tail) if tail.strip() else ""),
+        )
+
+
+def _prose_html(markdown: str) -> str:
+    return f'<div class="lkj-prose">\n{render_markdown(markdown)}\n</div>'

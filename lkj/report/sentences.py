@@ -1,0 +1,120 @@
+"""Sentences that state figures. They are written here from lkj's own figures, never taken
+from the analysts' prose (which keeps the published wording, right or wrong)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkj import formatting as fmt
+from lkj.achievement import Kelas
+from lkj.report.block import Block
+from lkj.report.context import ReportContext
+from lkj.report.structure import generated
+from lkj.report.terbilang import dengan_kata
+
+
+def _counts(ctx: ReportContext) -> list[str]:
+    s = ctx.summary
+    return [
+        f"Target dengan capaian realisasi di atas 100% sebanyak {s.count(Kelas.DI_ATAS)} target;",
+        f"Target dengan capaian realisasi tepat 100% sebanyak {s.count(Kelas.TEPAT)} target;",
+        f"Target dengan capaian realisasi di bawah 100% sebanyak "
+        f"{s.count(Kelas.DI_BAWAH)} target; dan",
+        f"Target yang tidak dapat diperoleh hasil pengukurannya sebanyak "
+        f"{s.count(Kelas.TIDAK_TERUKUR)} target.",
+    ]
+
+
+def ringkasan_capaian(ctx: ReportContext) -> Block:
+    """Executive summary: how many goals, indicators and targets; the counts per class."""
+    s = ctx.summary
+    year = ctx.period.year
+    goals = len({r.indicator.sasaran for r in s.indicators})
+    n = len(s.indicators)
+    return generated(
+        [
+            f"Laporan Kinerja {ctx.singkatan} Tahun {year} menyajikan capaian kinerja atas "
+            f"Perjanjian Kinerja {ctx.singkatan} Tahun {year}. {ctx.singkatan} pada tahun "
+            f"{year} memiliki {dengan_kata(goals)} Sasaran Strategis dengan total "
+            f"{dengan_kata(n)} Indikator Kinerja, dan {dengan_kata(n)} Target Kinerja yang "
+            "harus dicapai.",
+            f"Dari hasil pengukuran realisasi s.d. {ctx.period.label} terhadap {dengan_kata(n)} "
+            "target tersebut, dapat disimpulkan sebagai berikut:",
+        ],
+        _counts(ctx),
+        [
+            "Rincian realisasi masing-masing target indikator kinerja pada masing-masing "
+            "Sasaran Strategis yang diperjanjikan pada Perjanjian Kinerja "
+            f"{ctx.singkatan} tahun {year} dapat dilihat pada tabel berikut ini."
+        ],
+    )
+
+
+def _budget_sentence(ctx: ReportContext) -> str:
+    s = ctx.summary
+    if s.realisasi_anggaran is None:
+        return (
+            f"Total pagu anggaran {ctx.singkatan} tahun {ctx.period.year} sebesar "
+            f"{fmt.rupiah(s.pagu)}; realisasi anggaran s.d. {ctx.period.label} belum tersedia "
+            "dalam data."
+        )
+    return (
+        f"Kinerja keuangan {ctx.singkatan} tahun {ctx.period.year} s.d. {ctx.period.label} "
+        f"menunjukkan realisasi sebesar {fmt.rupiah(s.realisasi_anggaran)} atau "
+        f"{fmt.persen(s.persen_anggaran)} dari total pagu anggaran sebesar {fmt.rupiah(s.pagu)}."
+    )
+
+
+def ringkasan_anggaran(ctx: ReportContext) -> Block:
+    """Executive summary: the budget's realisation against its ceiling."""
+    return generated([_budget_sentence(ctx)])
+
+
+def capaian_rata_rata(ctx: ReportContext) -> Block:
+    """Bab II B: the overall achievement, the plain mean of the IKU's capaian to date."""
+    s = ctx.summary
+    measured = sum(1 for r in s.indicators if r.capaian_kumulatif is not None)
+    return generated(
+        [
+            f"Kinerja {ctx.singkatan} Tahun {ctx.period.year} diukur dari seluruh pencapaian "
+            f"IKU. Capaian kinerja sampai dengan {ctx.period.label} tahun {ctx.period.year} "
+            f"sebesar {fmt.persen(s.capaian_rata_rata)} yang dihitung dari rata-rata capaian "
+            f"{dengan_kata(measured)} IKU. Berikut ringkasan capaian kinerja {ctx.singkatan} "
+            f"{ctx.period.label} tahun {ctx.period.year}:"
+        ]
+    )
+
+
+def anggaran_tabel(ctx: ReportContext) -> Block:
+    """Bab II C: the totals of the unit and of the budget lines in the table that follows."""
+    s = ctx.summary
+    lines_pagu = sum((b.pagu for b in s.data.budget_lines), Decimal(0))
+    realised = s.data.budget_realisations.get(ctx.period.quarter)
+    text = [_budget_sentence(ctx)]
+    if realised is None:
+        text.append(
+            "Baris anggaran per sasaran strategis pada tabel berikut berjumlah pagu "
+            f"{fmt.rupiah(lines_pagu)}; realisasinya per baris belum tersedia dalam data."
+        )
+    else:
+        lines_real = sum(realised.values(), Decimal(0))
+        text.append(
+            "Baris anggaran per sasaran strategis pada tabel berikut berjumlah pagu "
+            f"{fmt.rupiah(lines_pagu)} dengan realisasi {fmt.rupiah(lines_real)}."
+        )
+    return generated(text)
+
+
+def permasalahan_capaian(ctx: ReportContext) -> Block:
+    """Bab III A: how many targets reached 100% or more, with the counts per class."""
+    s = ctx.summary
+    n = len(s.indicators)
+    reached = s.count(Kelas.DI_ATAS) + s.count(Kelas.TEPAT)
+    return generated(
+        [
+            f"Sampai dengan {ctx.period.label} tahun {ctx.period.year}, realisasi {reached} "
+            f"dari {dengan_kata(n)} target indikator kinerja sasaran strategis mencapai 100% "
+            "atau lebih, dengan rincian:"
+        ],
+        _counts(ctx),
+    )
