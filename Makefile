@@ -38,7 +38,7 @@ UNIT_ARG := $(if $(strip $(UNIT)),--unit $(UNIT),)
 .PHONY: help venv report test lint format lab clean distclean bench lock
 
 help:
-	@echo "make report [PERIOD=2025-Q2] [UNIT=...]  build the quarterly report"
+	@echo "make report [PERIOD=2025-Q2] [UNIT=...]  build the quarterly report (HTML + PDF)"
 	@echo "make test [PYTEST_ARGS=...]             run the test suite"
 	@echo "make lint                               ruff check + ruff format --check"
 	@echo "make lab                                JupyterLab on notebooks/ (installs the lab lock)"
@@ -68,9 +68,10 @@ $(LAB_STAMP): $(LAB_LOCK) pyproject.toml
 	$(LAB_VENV)/bin/pip install $(PIP_FLAGS) --quiet --no-deps -e .
 	@touch $@
 
-# The report of PERIOD: chapter notebooks run by papermill, merged, exported to reports/.
+# The report of PERIOD: chapter notebooks run by papermill, merged, exported to reports/
+# as HTML and as an A4 PDF.
 report: $(STAMP)
-	$(BIN)/lkj build $(PERIOD) $(UNIT_ARG)
+	$(BIN)/lkj build $(PERIOD) $(UNIT_ARG) --to html,pdf
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -419,7 +419,8 @@ def _outlook(
         met = r.capaian_kumulatif >= HUNDRED
         case = Case.STANDING_HOLDS_MET if met else Case.STANDING_HOLDS_MISSED
         out = [(case, say(case, rule=_RULE_NAMES[ind.kumulasi], **shown))]
-        if ind.kumulasi is Kumulasi.RATA_RATA and period.quarter < 4 and not met:
+        mean = ind.kumulasi is Kumulasi.RATA_RATA and ind.polaritas is Polaritas.NAIK
+        if mean and period.quarter < 4 and not met:
             out.append(_mean_needed(summary, r))
         return out, not met, None
     if period.quarter == 4:
@@ -631,7 +632,7 @@ def _budget_statement(summary: Summary, group: BudgetGroup) -> str:
             if performance is not None and performance > 0
             else Case.BUDGET_NOTHING_YET
         )
-    elif index is None or round2(index) == 0:
+    elif index is None or not performance:
         case = Case.BUDGET_NO_RESULT
     else:
         shown["index"] = fmt.angka(index, 2)

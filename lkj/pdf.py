@@ -16,8 +16,9 @@ Print-only adjustments made to the parsed HTML before layout:
 - each chart's static SVG becomes an ``<img>`` of a ``data:`` URL (still vector graphics);
 - the inline stylesheets ``<style id="lkj-screen-css">`` and ``<style id="lkj-print-css">``
   are removed: ``print.css`` (passed to WeasyPrint directly) is the whole look of the PDF;
-- links of the Daftar Isi / Daftar Tabel that point into a front-matter chapter get
-  ``data-lkj-numbering="roman"``, so their page numbers print as i, ii, ...;
+- the first arabic chapter (Bab I) gets the class ``lkj-first-arabic``, where the page count
+  restarts at 1; links of the Daftar Isi / Daftar Tabel that point into a front-matter
+  chapter get ``data-lkj-numbering="roman"``, so their page numbers print as i, ii, ...;
 - tables get print-only classes: ``lkj-wide`` (8 columns or more: smaller type) and, on a
   row under a rowspan, ``lkj-rowspan-cont`` (no page break before it);
 - the static chart SVGs get the body font, so chart text is embedded like the rest;
@@ -49,7 +50,7 @@ if TYPE_CHECKING:  # WeasyPrint is imported lazily: it is slow to import.
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PRINT_CSS = PACKAGE_DIR / "templates" / "print.css"
-FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"
+FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"  # what print.css's @font-face rules load
 
 #: The family name print.css gives the shipped font (Liberation Sans).
 FONT_FAMILY = "LKJ Sans"
@@ -233,6 +234,8 @@ def _prepare(
             continue
         if first[numbering] is None:
             first[numbering] = element.get("id")
+            if numbering == "arabic":  # Bab I: print.css restarts the page count here
+                element.set("class", f"{element.get('class', '')} lkj-first-arabic".strip())
         if numbering == "roman":
             roman_ids.update(e.get("id", "") for e in element.iter() if e.get("id"))
     for nav in root.iter("nav"):

@@ -792,3 +792,43 @@ def test_transcription_of_another_period(
 def test_bad_period(capsys: pytest.CaptureFixture[str]) -> None:
     msg = error_line(capsys, "--root", str(REPO), "audit", "2025-Q5")
     assert "quarter 5 does not exist" in msg
+
+
+def test_audit_stays_light() -> None:
+    """Like ``summary``, the audit imports none of the report's heavy libraries."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, io, contextlib\n"
+        "from lkj.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['--root', {str(REPO)!r}, 'audit', '2025-Q2'])\n"
+        "heavy = ('altair', 'nbconvert', 'papermill', 'weasyprint', 'vl_convert', 'pandas')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_quarter_fields_are_shown_in_their_own_style(tmp_path: Path) -> None:
+    # IKU 9, Triwulan I: capaian 75 / 2000 = 3,75; realisation 75 Orang; IKU 2: 21 of 26
+    result = audit(
+        tmp_path,
+        """
+        - nama: T
+          iku:
+            - iku: 9
+              capaian_tw1: 3,57
+              realisasi_tw1: 57 Orang
+            - iku: 2
+              pembilang_tw2: 20
+    """,
+    )
+    assert [(f.where, f.stated, f.computed) for f in result.findings] == [
+        ("T, capaian TW I", "3,57", "3,75"),
+        ("T, realisasi TW I", "57 Orang", "75 Orang"),
+        ("T, pembilang (Terinput) TW II", "20", "21"),
+    ]

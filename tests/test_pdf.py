@@ -85,6 +85,16 @@ def test_body_font_is_the_shipped_one_and_embedded(doc: ReportPdf) -> None:
     assert all("LKJ-Sans" in name for name in fonts), sorted(fonts)
 
 
+def test_shipped_fonts_are_small_licensed_and_used() -> None:
+    fonts = sorted(pdf.FONTS_DIR.glob("*.ttf"))
+    assert len(fonts) == 4
+    assert sum(f.stat().st_size for f in fonts) < 2_000_000
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (pdf.FONTS_DIR / "LICENSE-OFL.txt").read_text()
+    css = pdf.PRINT_CSS.read_text(encoding="utf-8")
+    used = re.findall(r'url\("\.\./assets/fonts/([^"]+)"\)', css)
+    assert sorted(used) == [f.name for f in fonts]
+
+
 def test_page_numbers_cover_roman_then_arabic(doc: ReportPdf) -> None:
     labels = doc.labels
     assert labels[:5] == ["Sampul", "i", "ii", "iii", "iv"]

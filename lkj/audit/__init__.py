@@ -299,9 +299,7 @@ def default_path(unit_dir: Path, period: Period) -> Path:
     return unit_dir / str(period.year) / "published" / f"{period.slug}.yaml"
 
 
-def audit_summary(
-    summary: Summary, project: Project, published: Path | str | None = None
-) -> Audit:
+def audit_summary(summary: Summary, project: Project, published: Path | str | None = None) -> Audit:
     """Audit a computed summary against a transcription (by default the unit's own)."""
     if published is None:
         path = default_path(project.unit_dir(summary.unit), summary.period)

@@ -210,15 +210,12 @@ def shown(
         return computed.strftime("%d-%m-%Y")
     if isinstance(computed, str):
         return computed
-    if (
-        indicator is not None
-        and field not in RATIOS | BUDGET
-        and not field.startswith(("pembilang", "penyebut"))
-    ):
+    base = _SUFFIX.sub(r"\g<base>", field)  # capaian_tw1 is shown like capaian
+    if indicator is not None and base in ("target", "realisasi", "realisasi_kumulatif"):
         return fmt.nilai(indicator, computed)
-    if field in MONEY:
+    if base in MONEY:
         return ("Rp " if stated.money else "") + fmt.angka(computed, 0)
-    if field in RATIOS:
+    if base in RATIOS:
         return fmt.angka(computed, 2) + ("%" if stated.percent else "")
     return fmt.angka(computed) + (" Tahun" if field == "jangka_waktu" else "")
 

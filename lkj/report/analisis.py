@@ -58,7 +58,11 @@ def rekonsiliasi(ctx: ReportContext) -> list[Block]:
     from lkj.audit import audit_summary
 
     result = audit_summary(ctx.summary, ctx.project)
-    blocks = [chapter(APPENDIX, id="lampiran-rekonsiliasi-angka"), generated([result.intro()])]
+    head = chapter(APPENDIX, id="lampiran-rekonsiliasi-angka")
+    # An appendix follows Bab III, so its pages keep arabic numbers (an unnumbered chapter
+    # is front matter, numbered roman, by default).
+    head = Block(head.kind, head.html, {**head.props, "numbering": "arabic"})
+    blocks = [head, generated([result.intro()])]
     if result.findings:
         head = [
             [

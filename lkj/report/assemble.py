@@ -88,7 +88,7 @@ def assemble(nb: Any) -> Assembly:
                 )
                 continue
             kind = record["kind"]
-            html = record["html"]
+            html = output["data"].get("text/html", "")
             if kind == "chapter":
                 current = _Chapter(
                     record["id"], record["title"], record["number"], record["numbering"]

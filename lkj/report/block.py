@@ -15,16 +15,22 @@ from typing import Any
 MIME = "application/vnd.lkj.block+json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Block:
-    """``kind`` says how the assembly treats it; ``html`` is what JupyterLab shows."""
+    """``kind`` says how the assembly treats it; ``html`` is what JupyterLab shows (and, for
+    blocks the assembly does not finish, what the report shows)."""
 
     kind: str
     html: str
     props: dict[str, Any] = field(default_factory=dict)
 
     def record(self) -> dict[str, Any]:
-        return {"kind": self.kind, "html": self.html, **self.props}
+        """The JSON record stored beside the HTML (the HTML itself is not repeated)."""
+        return {"kind": self.kind, **self.props}
+
+    def __repr__(self) -> str:  # also the text/plain of the output: keep it short
+        title = self.props.get("title") or self.props.get("id") or ""
+        return f"<lkj {self.kind} block{': ' + str(title) if title else ''}>"
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         return {"text/html": self.html, MIME: self.record()}

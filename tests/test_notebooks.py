@@ -1,0 +1,61 @@
+"""The chapter notebooks: committed clean and thin, and each runs as it is."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkj.report.block import MIME
+from tests.conftest import REPO
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def test_there_are_chapters() -> None:
+    assert len(NOTEBOOKS) >= 7
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_without_outputs_and_thin(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
+    defaults: dict[str, object] = {}
+    exec(tagged[0].source, {}, defaults)  # the defaults build BP3MI Jawa Barat 2025-Q2
+    assert defaults == {"unit": "bp3mi-jabar", "period": "2025-Q2", "root": None}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        assert cell.outputs == [], f"cell {cell.id} has outputs"
+        assert cell.execution_count is None, f"cell {cell.id} has an execution count"
+        for node in ast.walk(ast.parse(cell.source)):
+            assert not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef), (
+                f"cell {cell.id} defines {node.name}: logic belongs in lkj/"
+            )  # type: ignore[union-attr]
+    assert all(not c.metadata.get("execution") for c in nb.cells)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_runs_standalone_with_its_defaults(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As an analyst runs it in JupyterLab: from notebooks/, default parameters."""
+    import papermill as pm
+
+    monkeypatch.delenv("LKJ_ROOT", raising=False)
+    out = tmp_path / path.name
+    pm.execute_notebook(
+        str(path), str(out), kernel_name="python3", progress_bar=False, cwd=str(path.parent)
+    )
+    executed = nbformat.read(out, as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    for output in outputs:
+        assert output.output_type == "display_data", output
+        assert MIME in output.data and "text/html" in output.data
