@@ -175,11 +175,13 @@ def run_chapter(
     notebook: Path,
     output: Path,
     parameters: dict[str, Any],
-    cwd: Path,
     shown_output: str,
     kernel_log: Path | None = None,
 ) -> ChapterRun:
-    """Execute one chapter with papermill; a failure is returned, not raised."""
+    """Execute one chapter with papermill; a failure is returned, not raised.
+
+    No ``cwd``: papermill would ``os.chdir`` the whole process, which races between the
+    chapters run in parallel threads. The notebooks get the project root as a parameter."""
     import papermill as pm
 
     extra: dict[str, Any] = {}
@@ -195,7 +197,6 @@ def run_chapter(
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
-            cwd=str(cwd),
             execution_timeout=CELL_TIMEOUT,
             **extra,
         )
@@ -235,7 +236,6 @@ def run_chapters(
                 nb,
                 out_dir / nb.name,
                 parameters,
-                project.root,
                 project.display(out_dir / nb.name),
                 kernel_log,
             )
@@ -356,6 +356,8 @@ def build(
     jobs: int | None = None,
 ) -> BuildResult:
     """Build the report of ``unit`` for ``period`` in the formats asked for."""
+    import nbformat
+
     from lkj.report.assemble import assemble
     from lkj.report.context import load_report
 
@@ -368,8 +370,6 @@ def build(
     executed = run_chapters(project, ctx.unit, when, progress, jobs)
     merged = merge(executed)
     asm = assemble(merged)
-    import nbformat
-
     name = report_name(ctx.unit, when)
     nbformat.write(merged, project.build_dir / ctx.unit / when.slug / f"{name}.ipynb")
     for text in asm.warnings:

@@ -16,8 +16,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="lkj", description="Quarterly performance reports (Laporan Kinerja) from data."
     )
     parser.add_argument("--version", action="version", version=f"lkj {__version__}")
-    parser.add_argument("--root", help="project tree with data/ and params/ "
-                        "(default: $LKJ_ROOT, else the current folder)")
+    parser.add_argument(
+        "--root",
+        help="project tree with data/ and params/ (default: $LKJ_ROOT, else the current folder)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     summary = sub.add_parser("summary", help="print the computed figures of a period")

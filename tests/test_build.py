@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -262,9 +263,11 @@ def test_prose_and_signature(built_report: BuiltReport) -> None:
 
 def test_build_twice_same_bytes(built_report: BuiltReport) -> None:
     first = built_report.html_path.read_bytes()
+    cwd = os.getcwd()
     code = main(["--root", str(built_report.root), "build", "2025-Q2"])
     assert code == 0
     assert built_report.html_path.read_bytes() == first
+    assert os.getcwd() == cwd  # chapters run in threads; none may move the process
 
 
 def test_quarter_one_without_prose(

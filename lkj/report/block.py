@@ -25,8 +25,8 @@ class Block:
     props: dict[str, Any] = field(default_factory=dict)
 
     def record(self) -> dict[str, Any]:
-        """The JSON record stored beside the HTML (the HTML itself is not repeated)."""
-        return {"kind": self.kind, **self.props}
+        """The JSON record stored beside the HTML: kind, HTML and what the assembly needs."""
+        return {"kind": self.kind, "html": self.html, **self.props}
 
     def __repr__(self) -> str:  # also the text/plain of the output: keep it short
         title = self.props.get("title") or self.props.get("id") or ""
