@@ -2,24 +2,27 @@
 
 1. Check params, data and prose (:func:`lkj.report.context.load_report`): a mistake there is
    one clear error before any notebook runs.
-2. Run every chapter in ``notebooks/`` with papermill (in parallel, one kernel each); keep the
-   executed chapters under ``build/<unit>/<period>/``.
+2. Run every chapter in ``notebooks/`` with papermill, in a pool of warm kernels shared by
+   the chapters of all the reports of one ``lkj build`` (:mod:`lkj.batch`, :mod:`lkj.kernels`);
+   keep the executed chapters under ``build/<unit>/<period>/``.
 3. Merge them into one notebook (stable cell ids), finish it (:mod:`lkj.report.assemble`:
    numbering, lists, chapters) and export it with nbconvert through lkj's own template
    (:func:`export_html`), as one offline HTML string.
-4. Write each requested format to ``reports/<unit>/<period>/`` through a temporary file in the
-   same folder and ``os.replace``, so a failed build leaves the previous report as it was.
+4. Write each requested format to ``reports/<unit>/<period>/`` through temporary files in the
+   same folder, moved into place together at the end (:mod:`lkj.atomic`), so a failed or
+   killed build leaves the previous report as it was. A second build of the same report
+   waits for the first (a lock in ``build/<unit>/``).
+
+Steps 3 and 4 are :func:`finish_report`, which :mod:`lkj.batch` runs in this process or in a
+worker process; :func:`build` builds one report through :func:`lkj.batch.build_many`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import sys
-import tempfile
-import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -27,14 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from lkj import __version__
+from lkj.atomic import Staged, write_atomic
 from lkj.errors import BuildError, LkjError
 from lkj.paths import Project
 from lkj.periods import Period
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "lkj"
-KERNEL = "python3"
-CELL_TIMEOUT = 600  # seconds per cell
 
 
 @dataclass(frozen=True)
@@ -102,158 +104,6 @@ def chapters(project: Project) -> list[Path]:
     return sorted(notebooks_dir(project).glob("[0-9]*.ipynb"))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` through a temporary file in the same folder, then ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@dataclass(frozen=True)
-class ChapterRun:
-    name: str
-    output: Path
-    seconds: float
-    error: str | None = None
-
-
-def _cell_position(notebook: Path, output: Path, exec_count: int | None) -> str:
-    """``cell 6 (id 'boom')``: where the failing cell is in the chapter as an analyst sees it
-    (papermill's executed copy has extra cells: the injected parameters, an error banner)."""
-    import nbformat
-
-    try:
-        executed = nbformat.read(output, as_version=4).cells
-        cell_id = next(c.id for c in executed if c.get("execution_count") == exec_count)
-        ids = [c.get("id") for c in nbformat.read(notebook, as_version=4).cells]
-        return f"cell {ids.index(cell_id) + 1} (id '{cell_id}')"
-    except Exception:  # the position is a courtesy; the error itself matters
-        return f"cell In [{exec_count}] of the executed chapter"
-
-
-def _failure(notebook: Path, output: Path, exc: Exception, shown_output: str) -> str:
-    """Chapter, cell and error in a few lines."""
-    from papermill.exceptions import PapermillExecutionError
-
-    name = notebook.stem
-    if isinstance(exc, PapermillExecutionError):
-        source = next((ln.strip() for ln in exc.source.splitlines() if ln.strip()), "")
-        if len(source) > 90:
-            source = source[:87] + "..."
-        where = _cell_position(notebook, output, exc.exec_count)
-        return (
-            f"chapter {name} failed in {where}: {source}\n"
-            f"  {exc.ename}: {exc.evalue}\n"
-            f"  the executed chapter, with the traceback: {shown_output}"
-        )
-    return f"chapter {name} could not run: {type(exc).__name__}: {exc}"
-
-
-def _quiet_kernel_manager(log: Path) -> type:
-    """A kernel manager whose kernels write their own stdout/stderr (ipykernel's start-up
-    warnings, a crash) to ``log`` instead of the terminal of ``lkj build``."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc]
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-            with log.open("ab") as handle:
-                kw.setdefault("stdout", handle)
-                kw.setdefault("stderr", handle)
-                await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    return QuietKernelManager
-
-
-def run_chapter(
-    notebook: Path,
-    output: Path,
-    parameters: dict[str, Any],
-    shown_output: str,
-    kernel_log: Path | None = None,
-) -> ChapterRun:
-    """Execute one chapter with papermill; a failure is returned, not raised.
-
-    No ``cwd``: papermill would ``os.chdir`` the whole process, which races between the
-    chapters run in parallel threads. The notebooks get the project root as a parameter."""
-    import papermill as pm
-
-    extra: dict[str, Any] = {}
-    if kernel_log is not None:
-        extra["kernel_manager_class"] = _quiet_kernel_manager(kernel_log)
-    start = time.perf_counter()
-    try:
-        pm.execute_notebook(
-            str(notebook),
-            str(output),
-            parameters=parameters,
-            kernel_name=KERNEL,
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            execution_timeout=CELL_TIMEOUT,
-            **extra,
-        )
-    except Exception as exc:  # reported per chapter by the caller
-        return ChapterRun(
-            notebook.stem,
-            output,
-            time.perf_counter() - start,
-            _failure(notebook, output, exc, shown_output),
-        )
-    return ChapterRun(notebook.stem, output, time.perf_counter() - start)
-
-
-def run_chapters(
-    project: Project,
-    unit: str,
-    period: Period,
-    progress: Callable[[str], None],
-    jobs: int | None = None,
-) -> list[Path]:
-    """Run every chapter (in parallel) into ``build/<unit>/<period>/``; raise on a failure."""
-    notebooks = chapters(project)
-    out_dir = project.build_dir / unit / period.slug
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in [*out_dir.glob("*.ipynb"), out_dir / "kernels.log"]:
-        stale.unlink(missing_ok=True)
-    kernel_log = out_dir / "kernels.log"
-    parameters = {"unit": unit, "period": period.slug, "root": str(project.root)}
-    jobs = jobs or min(len(notebooks), os.cpu_count() or 1, 8)
-    total = len(notebooks)
-    done = 0
-    runs: dict[str, ChapterRun] = {}
-    with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-        futures = [
-            pool.submit(
-                run_chapter,
-                nb,
-                out_dir / nb.name,
-                parameters,
-                project.display(out_dir / nb.name),
-                kernel_log,
-            )
-            for nb in notebooks
-        ]
-        for future in futures:
-            result = future.result()
-            done += 1
-            status = "ok" if result.error is None else "FAILED"
-            progress(f"[{done}/{total}] {result.name} {status} ({result.seconds:.1f} s)")
-            runs[result.name] = result
-    failures = [runs[nb.stem].error for nb in notebooks if runs[nb.stem].error]
-    if failures:
-        more = f"\n({len(failures) - 1} more chapter(s) failed)" if len(failures) > 1 else ""
-        raise BuildError(f"{failures[0]}{more}")
-    return [out_dir / nb.name for nb in notebooks]
-
-
 def merge(executed: list[Path]) -> Any:
     """One notebook of all chapters' code cells with their outputs; stable cell ids."""
     import nbformat
@@ -275,13 +125,40 @@ def merge(executed: list[Path]) -> Any:
     return merged
 
 
+def cache_dir() -> Path | None:
+    """Where lkj keeps what it can compute again: ``$LKJ_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/lkj``, else ``~/.cache/lkj``; None when no home is known."""
+    if os.environ.get("LKJ_CACHE_DIR"):
+        return Path(os.environ["LKJ_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "lkj"
+    try:
+        return Path.home() / ".cache" / "lkj"
+    except RuntimeError:
+        return None
+
+
 @cache
 def _vega_bundle() -> str:
+    """The Vega, Vega-Lite and vega-embed bundle that the page inlines once.
+
+    vl-convert builds it in about 2 s; it depends only on vl-convert's version and the
+    Vega-Lite version, so it is kept in :func:`cache_dir` under a name made of both (written
+    atomically; an unwritable cache is no error)."""
     import vl_convert as vlc
 
     from lkj.report.charts import VL_VERSION
 
-    return vlc.javascript_bundle(vl_version=VL_VERSION)
+    folder = cache_dir()
+    version = getattr(vlc, "__version__", "unknown")
+    path = folder / f"vega-bundle-{version}-vl{VL_VERSION}.js" if folder else None
+    if path is not None and path.is_file():
+        return path.read_text(encoding="utf-8")
+    bundle: str = vlc.javascript_bundle(vl_version=VL_VERSION)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            write_atomic(path, bundle.encode("utf-8"))
+    return bundle
 
 
 def _charts_js() -> str:
@@ -340,10 +217,76 @@ def export_html(merged_nb: Any, *, title: str, lang: str = "id", charts: bool = 
 
 
 @dataclass(frozen=True)
+class FinishJob:
+    """A report whose chapters ran: what :func:`finish_report` needs (picklable)."""
+
+    root: Path
+    unit: str
+    period: str  # slug: 2025-Q2
+    name: str  # lkj-bp3mi-jabar-2025-tw2
+    executed: tuple[Path, ...]  # the executed chapters, in order
+    formats: tuple[str, ...]
+    meta: ReportMeta
+
+
+@dataclass(frozen=True)
+class FinishResult:
+    outputs: dict[str, Path]
+    warnings: list[str]
+    error: str | None = None  # the message of the LkjError that stopped it
+    exit_code: int = 0
+
+
+def finish_report(job: FinishJob) -> FinishResult:
+    """Merge the executed chapters, assemble and export them, and write every format.
+
+    The merged notebook goes to ``build/<unit>/<period>/<name>.ipynb``; the formats are
+    written to temporary files and moved into ``reports/<unit>/<period>/`` together at the
+    end. An LkjError is returned (message and exit code), not raised, so that this can run in
+    a worker process."""
+    import nbformat
+
+    from lkj.report.assemble import assemble
+
+    project = Project.at(job.root)
+    warnings: list[str] = []
+    try:
+        merged = merge(list(job.executed))
+        asm = assemble(merged)
+        warnings = asm.warnings
+        nbformat.write(merged, project.build_dir / job.unit / job.period / f"{job.name}.ipynb")
+        html = export_html(merged, title=job.meta.title, charts=asm.charts > 0)
+        outputs: dict[str, Path] = {}
+        out_dir = project.reports_dir / job.unit / job.period
+        with Staged() as staged:
+            for fmt in job.formats:
+                suffix, writer = FORMATS[fmt]
+                outputs[fmt] = out_dir / f"{job.name}{suffix}"
+                writer(html, staged.path(outputs[fmt]), job.meta)
+    except LkjError as exc:
+        return FinishResult({}, warnings, str(exc), exc.exit_code)
+    return FinishResult(outputs, warnings)
+
+
+def warm_finisher() -> None:
+    """Import what :func:`finish_report` needs (nbconvert, WeasyPrint) and load the Vega
+    bundle: run ahead, in a worker process or a thread, while the chapters run."""
+    import nbformat  # noqa: F401
+    import weasyprint  # noqa: F401  (lkj.pdf imports it when it renders)
+    from nbconvert.exporters import TemplateExporter  # noqa: F401
+
+    from lkj.pdf import render  # noqa: F401
+    from lkj.report.assemble import assemble  # noqa: F401
+
+    _vega_bundle()
+
+
+@dataclass(frozen=True)
 class BuildResult:
     outputs: dict[str, Path]
     warnings: list[str]
     seconds: float
+    skipped: bool = False
 
 
 def build(
@@ -354,36 +297,21 @@ def build(
     progress: Callable[[str], None] = print,
     warn: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    force: bool = False,
 ) -> BuildResult:
-    """Build the report of ``unit`` for ``period`` in the formats asked for."""
-    import nbformat
+    """Build the report of ``unit`` for ``period`` in the formats asked for; skip it when its
+    inputs are as at its last build (unless ``force``). Raises the LkjError that stopped it."""
+    from lkj.batch import build_many
 
-    from lkj.report.assemble import assemble
-    from lkj.report.context import load_report
-
-    start = time.perf_counter()
-    warn = warn or (lambda text: print(f"lkj: warning: {text}", file=sys.stderr))
     project = Project.at(root)
     when = Period.parse(period) if isinstance(period, str) else period
-    ctx = load_report(unit, when, project.root)  # params, data, prose: errors before running
-    progress(f"building {ctx.singkatan}, {ctx.periode}: {len(chapters(project))} chapters")
-    executed = run_chapters(project, ctx.unit, when, progress, jobs)
-    merged = merge(executed)
-    asm = assemble(merged)
-    name = report_name(ctx.unit, when)
-    nbformat.write(merged, project.build_dir / ctx.unit / when.slug / f"{name}.ipynb")
-    for text in asm.warnings:
-        warn(text)
-    title = f"Laporan Kinerja {ctx.singkatan} {ctx.periode}"
-    html = export_html(merged, title=title, charts=asm.charts > 0)
-    meta = ReportMeta(title, ctx.singkatan, f"Laporan Kinerja {ctx.periode}",
-                      ctx.params.penandatangan.tanggal or when.end_date)  # fmt: skip
-    outputs: dict[str, Path] = {}
-    out_dir = project.reports_dir / ctx.unit / when.slug
-    for fmt in formats:
-        suffix, writer = FORMATS[fmt]
-        path = out_dir / f"{name}{suffix}"
-        writer(html, path, meta)
-        outputs[fmt] = path
-        progress(f"{fmt}: {project.display(path)}")
-    return BuildResult(outputs, asm.warnings, time.perf_counter() - start)
+    name = project.resolve_unit(unit)
+    result = build_many(
+        project, [(name, when)], formats, jobs=jobs, force=force, out=progress, warn=warn
+    )
+    (report,) = result.reports
+    if report.error is not None:
+        raise report.error
+    return BuildResult(
+        report.outputs, report.warnings, result.seconds, skipped=report.status == "skipped"
+    )

@@ -40,9 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--format", choices=("table", "json"), default="table")
 
-    build = sub.add_parser("build", help="build the report of a period (HTML and PDF)")
-    build.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
-    build.add_argument("--unit", help="unit in data/ (default: the only one)")
+    build = sub.add_parser(
+        "build",
+        help="build the reports of one or more periods (HTML and PDF); unchanged ones are skipped",
+    )
+    build.add_argument("periods", nargs="+", metavar="PERIOD", help="e.g. 2025-Q2 or 2025-TW2")
+    units = build.add_mutually_exclusive_group()
+    units.add_argument(
+        "--unit",
+        action="append",
+        help="unit in data/ (default: the only one); repeat it for several units",
+    )
+    units.add_argument("--all-units", action="store_true", help="every unit in data/")
     build.add_argument(
         "--to",
         default="html,pdf",
@@ -50,7 +59,15 @@ def _parser() -> argparse.ArgumentParser:
         help="output formats, comma-separated: html, pdf (default: html,pdf)",
     )
     build.add_argument(
-        "--jobs", type=int, default=None, help="chapters run at once (default: one per CPU)"
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="kernels running chapters, and processes finishing reports, at once "
+        "(default: the number of CPUs)",
+    )
+    build.add_argument(
+        "--force", action="store_true", help="rebuild reports whose inputs did not change"
     )
     return parser
 
@@ -80,12 +97,26 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from lkj.build import build, parse_formats
+    from lkj.batch import build_many, table, targets
+    from lkj.build import parse_formats
+    from lkj.paths import Project
 
     formats = parse_formats(args.to)
-    result = build(args.period, args.unit, args.root, formats, jobs=args.jobs)
-    print(f"done in {result.seconds:.1f} s")
-    return 0
+    if args.jobs is not None and args.jobs < 1:
+        raise LkjError(f"--jobs {args.jobs}: expected a number of 1 or more, e.g. --jobs 2")
+    project = Project.at(args.root)
+    wanted = targets(project, args.periods, args.unit, all_units=args.all_units)
+    result = build_many(project, wanted, formats, jobs=args.jobs, force=args.force)
+    several = len(result.reports) > 1
+    for report in result.reports:
+        if report.error is not None:
+            where = f"{report.label}: " if several else ""
+            print(f"lkj: error: {where}{report.error}", file=sys.stderr)
+    if several:
+        print(table(result, project))
+    elif result.reports[0].status == "built":
+        print(f"done in {result.seconds:.1f} s")
+    return result.exit_code
 
 
 COMMANDS = {"summary": _summary, "audit": _audit, "build": _build}
@@ -101,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: outputs are replaced only once complete (lkj.atomic)
+        print("lkj: interrupted; files already in reports/ were left as they were", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from lkj.budget import BudgetLine
 from lkj.cumulation import Realisation
@@ -24,7 +25,19 @@ from lkj.models import load_model
 from lkj.mou import MoU
 from lkj.paths import Project
 from lkj.periods import Period
-from lkj.tables import NUMBER_EXPECTED, Row, check_unique, parse_number, read_csv
+from lkj.tables import (
+    JUMLAH,
+    NILAI,
+    ORANG,
+    PERSEN,
+    RUPIAH,
+    NumberError,
+    NumberForm,
+    Row,
+    check_unique,
+    parse_value,
+    read_csv,
+)
 
 
 class _Strict(BaseModel):
@@ -56,11 +69,34 @@ class UnitInfo(_Strict):
     renstra: Renstra
 
 
+def _rupiah(value: Any) -> Any:
+    """An amount in YAML: a whole number, or quoted text in a form :data:`lkj.tables.RUPIAH`
+    accepts (``'9.721.224.000'``, ``'Rp 9.721.224.000'``, ``'3515820174.50'``).
+
+    An unquoted ``9.720`` is refused: YAML reads it as the float 9.72, and whether 9720 was
+    meant can no longer be told.
+    """
+    if isinstance(value, str):
+        try:
+            return parse_value(value, RUPIAH, "this key")
+        except NumberError as exc:
+            raise ValueError(f"{RUPIAH.expected}; {exc.problem}") from None
+    if isinstance(value, float):
+        raise ValueError(
+            "a whole number of rupiah, e.g. 9721224000; with '.' or sen, quote it: "
+            "'9.721.224.000' or '3515820174.50'"
+        )
+    return value
+
+
+Rupiah = Annotated[Decimal, BeforeValidator(_rupiah)]
+
+
 class AnggaranTotal(_Strict):
     """``anggaran.yaml``: the unit's total ceiling and its realisation per quarter."""
 
-    pagu: Decimal = Field(gt=0)
-    realisasi: dict[int, Decimal] = Field(default_factory=dict)
+    pagu: Rupiah = Field(gt=0)
+    realisasi: dict[int, Rupiah] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -123,16 +159,21 @@ class UnitYear:
             )
 
 
-def _value(row: Row, column: str, satuan: Satuan) -> Value:
-    text = row.text(column)
+# How an indicator's targets and realisations may be written, by its unit (data/README.md).
+NUMBER_FORMS: dict[Satuan, NumberForm] = {
+    Satuan.PERSEN: PERSEN,
+    Satuan.ORANG: ORANG,
+    Satuan.NILAI: NILAI,
+}
+
+
+def _value(row: Row, column: str, satuan: Satuan, iku: int) -> Value:
     if satuan is Satuan.PREDIKAT:
+        text = row.text(column)
         if text not in PREDIKAT_SCALE:
             raise row.error(column, "unknown predicate", "one of " + ", ".join(PREDIKAT_SCALE))
         return text
-    try:
-        return parse_number(text)
-    except ValueError:
-        raise row.error(column, "value is not a number", NUMBER_EXPECTED) from None
+    return row.numeric(column, NUMBER_FORMS[satuan], f"IKU {iku}")
 
 
 def _enum(row: Row, column: str, enum: type[Satuan] | type[Polaritas] | type[Kumulasi]):  # type: ignore[no-untyped-def]
@@ -147,7 +188,6 @@ def _enum(row: Row, column: str, enum: type[Satuan] | type[Polaritas] | type[Kum
 
 def _quarter(row: Row, column: str = "triwulan") -> int:
     q = row.integer(column)
-    assert q is not None
     if not 1 <= q <= 4:
         raise row.error(column, f"quarter {q} does not exist", "a quarter from 1 to 4")
     return q
@@ -228,16 +268,14 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
 
 
 def _amount(row: Row, column: str) -> Decimal:
-    value = row.decimal(column)
-    assert value is not None
+    value = row.numeric(column, RUPIAH)
     if value < 0:
         raise row.error(column, "amount is negative", "an amount of 0 or more")
     return value
 
 
 def _count(row: Row, column: str, *, positive: bool = False) -> int:
-    value = row.integer(column)
-    assert value is not None
+    value = int(row.numeric(column, JUMLAH))
     if value < (1 if positive else 0):
         raise row.error(
             column,
@@ -245,6 +283,13 @@ def _count(row: Row, column: str, *, positive: bool = False) -> int:
             "a whole number of 1 or more" if positive else "a whole number ≥ 0",
         )
     return value
+
+
+def _optional_count(row: Row, column: str) -> Decimal | None:
+    """A count (pembilang, penyebut) in an optional column, or None when blank."""
+    if not row.text(column, required=False):
+        return None
+    return row.numeric(column, JUMLAH)
 
 
 _IND_COLUMNS = [
@@ -277,14 +322,14 @@ def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
             )
         satuan = _enum(row, "satuan", Satuan)
         kumulasi = _enum(row, "kumulasi", Kumulasi)
-        target = _value(row, "target", satuan)
+        target = _value(row, "target", satuan, iku)
         if isinstance(target, Decimal) and target <= 0:
             raise row.error(
                 "target",
                 "annual target must be above zero",
                 "a target greater than 0 (capaian divides by it)",
             )
-        quarterly = tuple(_value(row, f"target_tw{q}", satuan) for q in range(1, 5))
+        quarterly = tuple(_value(row, f"target_tw{q}", satuan, iku) for q in range(1, 5))
         for q, t in enumerate(quarterly, start=1):
             if isinstance(t, Decimal) and t < 0:
                 raise row.error(f"target_tw{q}", "quarterly target is negative", "0 or more")
@@ -337,8 +382,8 @@ def _realisations(
             )
         ind = indicators[iku]
         q = _quarter(row)
-        num = row.decimal("pembilang", required=False) if "pembilang" in row.values else None
-        den = row.decimal("penyebut", required=False) if "penyebut" in row.values else None
+        num = _optional_count(row, "pembilang")
+        den = _optional_count(row, "penyebut")
         if (num is None) != (den is None):
             col = "penyebut" if den is None else "pembilang"
             raise row.error(col, "a ratio needs both counts", "pembilang and penyebut together")
@@ -355,7 +400,7 @@ def _realisations(
                     "realisasi blank: it is computed)",
                 )
         else:
-            nilai = _value(row, "realisasi", ind.satuan)
+            nilai = _value(row, "realisasi", ind.satuan, iku)
             if isinstance(nilai, Decimal) and nilai < 0:
                 raise row.error("realisasi", "realisation is negative", "0 or more")
         result[(iku, q)] = Realisation(iku, q, nilai, num, den)

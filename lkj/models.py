@@ -84,7 +84,7 @@ def validate(
             raise error(
                 shown, "required key is missing", key=key, expected="the key to be present"
             ) from None
-        msg = str(first["msg"]).removeprefix("Value error, ")
+        msg = str(first["msg"]).removeprefix("Value error, ").removeprefix("Input should be ")
         raise error(
             shown, "value is not valid", key=key, line=line, found=first.get("input"), expected=msg
         ) from None

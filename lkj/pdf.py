@@ -32,15 +32,14 @@ import contextlib
 import functools
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from lkj.atomic import replacing
 from lkj.errors import BuildError, LkjError
 
 if TYPE_CHECKING:  # WeasyPrint is imported lazily: it is slow to import.
@@ -124,7 +123,7 @@ def render(
     finisher = functools.partial(
         _add_page_labels, first_roman=first_roman, first_arabic=first_arabic
     )
-    with _atomic(out_path) as tmp, _quiet_weasyprint_warnings():
+    with replacing(out_path) as tmp, _quiet_weasyprint_warnings():
         try:
             document.write_pdf(
                 tmp,
@@ -362,20 +361,6 @@ def _add_page_labels(
 
 
 # ---- plumbing -------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary file next to ``path`` that replaces it only if the block succeeds."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

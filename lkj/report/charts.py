@@ -76,6 +76,19 @@ def chart_block(id: str, title: str, spec: dict[str, Any], description: str = ""
     return Block("chart", figure_html(props, None), props)
 
 
+def warm_up() -> None:
+    """Load Altair's schema and the Vega runtime with a one-point chart that is thrown away.
+
+    ``lkj build`` runs this in its kernels before the first chapter, while it checks the
+    inputs, so the first chart of a report does not pay for it.
+    """
+    import vl_convert as vlc
+
+    alt = _altair()
+    spec = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q").to_dict()
+    vlc.vegalite_to_svg(_finish(spec), vl_version=VL_VERSION, format_locale=FORMAT_LOCALE)
+
+
 def scope_svg_ids(svg: str, prefix: str) -> str:
     """Prefix the ids inside an SVG so that several SVGs on one page never share one."""
     ids = set(re.findall(r'\bid="([^"]+)"', svg))

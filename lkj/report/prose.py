@@ -1,13 +1,16 @@
 """The analysts' prose (``data/<unit>/<year>/narasi/<period>/*.md``): split, rendered, sanitised.
 
 Markdown is rendered with markdown-it-py (CommonMark plus tables); raw HTML in a file is
-stripped (tags dropped, their text kept), then nh3 keeps only a small set of tags (paragraphs,
-bold, italics, lists, tables, https links). A missing file or section becomes a visible
-``<div class="lkj-missing">`` in its place; nothing is invented or carried over.
+stripped (tags dropped, their text kept, except what is inside ``<script>``, ``<style>`` and the
+like, which goes too), then nh3 keeps only a small set of tags (paragraphs, bold, italics,
+lists, tables, https links) and no event handler or style attribute. A missing file or
+section becomes a visible ``<div class="lkj-missing">`` in its place; nothing is invented or
+carried over.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -65,6 +68,11 @@ ALLOWED_TAGS = {
     "h6",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+# Raw HTML elements whose content goes with their tags (code or data, never prose).
+DROPPED_WITH_CONTENT = frozenset(
+    {"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "svg"}
+)
+_TAG = re.compile(r"<\s*(?P<end>/)?\s*(?P<name>[a-zA-Z][\w:-]*)")
 
 
 def iku_file(iku: int) -> str:
@@ -90,10 +98,29 @@ def _strip_raw_html(tokens: list[Token]) -> None:
             token.type, token.tag, token.nesting = "html_block", "", 0
             token.content = f"<p>{text}</p>\n" if text else ""
         elif token.type == "inline" and token.children:
-            token.children = [t for t in token.children if t.type != "html_inline"]
+            token.children = _without_inline_html(token.children)
         if token.type.startswith("heading_"):
             level = min(int(token.tag[1]) + 2, 6)
             token.tag = f"h{level}"
+
+
+def _without_inline_html(children: list[Token]) -> list[Token]:
+    """Inline raw HTML tags dropped; ``<script>…</script>`` and the like with their content
+    (an unclosed one takes the rest of the paragraph with it, as a browser would)."""
+    kept: list[Token] = []
+    inside: str | None = None
+    for token in children:
+        if token.type == "html_inline":
+            tag = _TAG.match(token.content)
+            name = tag["name"].lower() if tag else ""
+            if inside is None and tag and not tag["end"] and name in DROPPED_WITH_CONTENT:
+                inside = name
+            elif inside is not None and tag and tag["end"] and name == inside:
+                inside = None
+            continue
+        if inside is None:
+            kept.append(token)
+    return kept
 
 
 def render_markdown(text: str) -> str:

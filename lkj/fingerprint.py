@@ -1,0 +1,233 @@
+"""Whether a report is up to date: a content hash of everything it is built from.
+
+The inputs of the report of one unit for one period are
+
+- its params file, ``params/<unit>/<period>.yaml``;
+- every file under ``data/<unit>/`` (hidden files aside), except the narrative of the other
+  quarters (``<year>/narasi/<other period>/``), which this report never reads;
+- the chapter notebooks (their names and contents);
+- lkj itself: its version and every file of the package (code, templates, fonts);
+- the Python version and the versions of the libraries that shape the output.
+
+Each input is hashed (SHA-256 of its bytes); the report's fingerprint is the hash of them all.
+After a successful build ``lkj build`` stores the fingerprint beside the report
+(:func:`record_bytes`), as ``reports/<unit>/<period>/<name>.fingerprint.json``, with the
+per-input hashes (so that the next build can say what changed) and the hashes of the files
+written. A later build skips the
+report when the fingerprint is the same and every requested file is still there, unaltered
+(:func:`reason_to_build`). The record holds no time and no absolute path: the same inputs give
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from lkj import __version__
+from lkj.paths import Project
+from lkj.periods import Period
+
+RECORD_SUFFIX = ".fingerprint.json"
+RECORD_FORMAT = 1
+FIRST_BUILD = "no record of an earlier build"
+
+#: Libraries whose version can change the report's bytes (a new version: a rebuild).
+PACKAGES = (
+    "altair",
+    "babel",
+    "ipykernel",
+    "jinja2",
+    "markdown-it-py",
+    "nbclient",
+    "nbconvert",
+    "nbformat",
+    "nh3",
+    "pandas",
+    "papermill",
+    "pydantic",
+    "pydyf",
+    "pyyaml",
+    "tinycss2",
+    "vl-convert-python",
+    "weasyprint",
+)
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The hash of each input (by a name relative to the project) and of them all."""
+
+    inputs: dict[str, str]
+
+    @property
+    def digest(self) -> str:
+        return _sha256(json.dumps(self.inputs, sort_keys=True).encode("utf-8"))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    """Files under ``folder``, hidden files and folders and ``__pycache__`` left out."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith(".") or p == "__pycache__" for p in parts) or path.suffix == ".pyc":
+            continue
+        if path.is_file():
+            found.append(path)
+    return sorted(found)
+
+
+@cache
+def _lkj_inputs() -> tuple[tuple[str, str], ...]:
+    """lkj's version, a hash of its package files, Python's and the libraries' versions."""
+    package = hashlib.sha256()
+    for path in _visible_files(_PACKAGE_DIR):
+        package.update(path.relative_to(_PACKAGE_DIR).as_posix().encode("utf-8") + b"\0")
+        package.update(file_hash(path).encode("ascii") + b"\n")
+    items = [
+        ("lkj version", __version__),
+        ("lkj package files", package.hexdigest()),
+        ("python", ".".join(map(str, sys.version_info[:3]))),
+    ]
+    for name in PACKAGES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "not installed"
+        items.append((f"package {name}", version))
+    return tuple(items)
+
+
+def _other_quarters_prose(relative: Path, period: Period) -> bool:
+    """``<year>/narasi/<slug>/...`` of another period than ``period``."""
+    parts = relative.parts
+    return len(parts) >= 4 and parts[1] == "narasi" and parts[2] != period.slug
+
+
+def compute(project: Project, unit: str, period: Period, notebooks: Sequence[Path]) -> Fingerprint:
+    """The fingerprint of the report of ``unit`` for ``period`` built from ``notebooks``.
+
+    Never fails on a missing input (a missing params file is recorded as missing; the build
+    then reports it properly)."""
+    inputs: dict[str, str] = {}
+    params = project.params_dir / unit / f"{period.slug}.yaml"
+    inputs[f"params/{unit}/{period.slug}.yaml"] = (
+        file_hash(params) if params.is_file() else "missing"
+    )
+    unit_dir = project.data_dir / unit
+    for path in _visible_files(unit_dir):
+        relative = path.relative_to(unit_dir)
+        if not _other_quarters_prose(relative, period):
+            inputs[f"data/{unit}/{relative.as_posix()}"] = file_hash(path)
+    for notebook in notebooks:
+        inputs[f"notebooks/{notebook.name}"] = file_hash(notebook)
+    inputs.update(_lkj_inputs())
+    return Fingerprint(inputs)
+
+
+def record_path(report_dir: Path, name: str) -> Path:
+    """``reports/<unit>/<period>/<name>.fingerprint.json``."""
+    return report_dir / f"{name}{RECORD_SUFFIX}"
+
+
+def read_record(path: Path) -> dict[str, Any] | None:
+    """The stored record, or None when there is none or it cannot be read."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
+        return None
+    return record
+
+
+def _changed(old: Mapping[str, str], new: Mapping[str, str]) -> list[str]:
+    def key(name: str) -> tuple[int, str]:  # the project's own files first
+        return (0 if name.startswith(("params/", "data/", "notebooks/")) else 1, name)
+
+    names = sorted(set(old) | set(new), key=key)
+    return [n for n in names if old.get(n) != new.get(n)]
+
+
+def reason_to_build(
+    record: dict[str, Any] | None,
+    fingerprint: Fingerprint,
+    outputs: Mapping[str, Path],
+    shown: Mapping[str, str],
+) -> str | None:
+    """Why the report must be built, or None when it is up to date.
+
+    ``outputs`` maps each requested format to its file; ``shown`` to its name in messages.
+    """
+    if record is None:
+        return FIRST_BUILD
+    if record.get("fingerprint") != fingerprint.digest:
+        old_inputs = record.get("inputs")
+        changed = _changed(old_inputs if isinstance(old_inputs, dict) else {}, fingerprint.inputs)
+        if not changed:
+            return "the inputs changed"
+        more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+        what = changed[0]
+        if what in fingerprint.inputs and what in (old_inputs or {}):
+            return f"{what} changed{more}"
+        if what in fingerprint.inputs:
+            return f"{what} is new{more}"
+        return f"{what} is gone{more}"
+    built = record.get("outputs")
+    built = built if isinstance(built, dict) else {}
+    for fmt, path in outputs.items():
+        if fmt not in built:
+            return f"no {fmt} built yet"
+        if not path.is_file():
+            return f"{shown[fmt]} is missing"
+        if file_hash(path) != built[fmt]:
+            return f"{shown[fmt]} was changed since it was built"
+    return None
+
+
+def record_bytes(
+    fingerprint: Fingerprint,
+    written: Mapping[str, Path],
+    others: Mapping[str, Path],
+    previous: dict[str, Any] | None,
+) -> bytes:
+    """The record of a successful build: the fingerprint, the inputs' hashes and the hashes of
+    the files ``written``, plus those of ``others`` (the formats not asked for this time) that
+    an earlier build of the same inputs wrote and that are still unaltered, e.g. the HTML of a
+    build ``--to html`` followed by one ``--to pdf``. The caller writes the bytes atomically.
+    """
+    outputs = {fmt: file_hash(p) for fmt, p in written.items()}
+    if previous is not None and previous.get("fingerprint") == fingerprint.digest:
+        before = previous.get("outputs")
+        for fmt, digest in (before if isinstance(before, dict) else {}).items():
+            path = others.get(fmt)
+            unaltered = path is not None and path.is_file() and file_hash(path) == digest
+            if fmt not in outputs and unaltered:
+                outputs[fmt] = digest
+    record = {
+        "format": RECORD_FORMAT,
+        "fingerprint": fingerprint.digest,
+        "outputs": dict(sorted(outputs.items())),
+        "inputs": fingerprint.inputs,
+    }
+    return (json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
