@@ -12,6 +12,9 @@
 - :func:`exclusive`: an advisory lock (``flock``) on a lock file. Two builds of the same report
   run one after the other instead of overwriting each other's intermediate files; the lock
   goes away with the process that holds it, however it ends.
+- :func:`tie_to_parent`: in a helper process that writes outputs for ``lkj build`` (a worker
+  finishing a report), nothing is moved into place once ``lkj build`` itself has ended: a
+  killed build must not replace the previous report through a helper that outlived it.
 """
 
 from __future__ import annotations
@@ -29,6 +32,37 @@ from types import TracebackType
 #: Permissions of a finished output (``mkstemp`` creates files readable by their owner only).
 MODE = 0o644
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+
+#: Checked just before any file is moved into place: a reason not to, or None.
+_commit_guard: Callable[[], str | None] | None = None
+
+
+class AbandonedError(RuntimeError):
+    """Outputs were not moved into place: the build they belong to has ended."""
+
+
+def tie_to_parent() -> None:
+    """From now on, move files into place only while this process's parent still runs.
+
+    For a helper process of ``lkj build`` (:mod:`lkj.workers`): if ``lkj build`` is killed
+    while a helper renders the report, the helper must not finish the abandoned build by
+    replacing the previous report. (Not for ``lkj build`` itself: it may outlive its shell.)
+    """
+    global _commit_guard
+    parent = os.getppid()
+
+    def guard() -> str | None:
+        if os.getppid() != parent:
+            return f"the build that asked for it (process {parent}) has ended"
+        return None
+
+    _commit_guard = guard
+
+
+def _check_guard() -> None:
+    reason = _commit_guard() if _commit_guard is not None else None
+    if reason is not None:
+        raise AbandonedError(f"outputs not written: {reason}")
 
 
 def _temp_for(path: Path) -> Path:
@@ -92,6 +126,7 @@ def _commit(tmp: Path, path: Path) -> None:
     with tmp.open("rb+") as handle:
         os.fsync(handle.fileno())
     os.chmod(tmp, MODE)
+    _check_guard()
     os.replace(tmp, path)
 
 
@@ -156,6 +191,7 @@ class Staged:
                 for tmp, _ in self._pending:  # all complete and on disk before any replace
                     with tmp.open("rb+") as handle:
                         os.fsync(handle.fileno())
+                _check_guard()
                 for tmp, target in self._pending:
                     os.chmod(tmp, MODE)
                     os.replace(tmp, target)

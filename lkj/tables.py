@@ -20,8 +20,6 @@ import yaml
 
 from lkj.errors import DataError
 
-_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-
 
 def read_text(path: Path, shown: str, error: type[DataError] = DataError) -> str:
     """A UTF-8 text file (a leading byte-order mark is accepted); errors name the file."""
@@ -73,9 +71,6 @@ class Row:
         except (ValueError, InvalidOperation):
             raise self.error(column, "value is not understood", expected) from None
 
-    def decimal(self, column: str, *, required: bool = True) -> Decimal | None:
-        return self.get(column, parse_number, NUMBER_EXPECTED, required=required)
-
     def integer(self, column: str) -> int:
         """A required whole number."""
         value: int = self.get(column, parse_int, "a whole number, e.g. 2")
@@ -91,18 +86,6 @@ class Row:
             return parse_value(self.text(column), form, of)
         except NumberError as exc:
             raise self.error(column, exc.problem, form.expected) from None
-
-
-NUMBER_EXPECTED = (
-    "a plain number with '.' as decimal point and no thousands separator, unit or '%', "
-    "e.g. 7410 or 80.76"
-)
-
-
-def parse_number(text: str) -> Decimal:
-    if not _PLAIN_NUMBER.match(text):
-        raise ValueError(text)
-    return Decimal(text)
 
 
 def parse_int(text: str) -> int:
@@ -297,9 +280,14 @@ def parse_value(text: str, form: NumberForm, of: str = "this column") -> Decimal
 def read_csv(
     path: Path, shown: str, columns: list[str], optional: tuple[str, ...] = ()
 ) -> Iterator[Row]:
-    """Rows of a CSV file whose header has exactly ``columns`` (plus any of ``optional``)."""
+    """Rows of a CSV file whose header has exactly ``columns`` (plus any of ``optional``).
+
+    Cells are separated by ``,``, or by ``;`` when the header has ``;`` and no ``,``: that is
+    how a spreadsheet with Indonesian settings saves CSV (the comma being its decimal point).
+    """
     text = read_text(path, shown)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = csv_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in next(reader)]
     allowed = set(columns) | set(optional)
     for name in header:
@@ -333,9 +321,15 @@ def read_csv(
                 shown,
                 f"row has {len(cells)} cells but the header has {len(header)}",
                 row=number,
-                expected="one cell per column (quote a text that contains a comma)",
+                expected=f"one cell per column (quote a text that contains a '{delimiter}')",
             )
         yield Row(shown, number, dict(zip(header, cells, strict=True)))
+
+
+def csv_delimiter(text: str) -> str:
+    """``;`` if the header line has ``;`` and no ``,``; else ``,``."""
+    header = text.split("\n", 1)[0]
+    return ";" if ";" in header and "," not in header else ","
 
 
 def read_yaml(path: Path, shown: str, error: type[DataError] = DataError) -> Any:

@@ -154,6 +154,9 @@ class WorkerPool:
 
 def serve(warm_up: str = "") -> None:
     """The worker's side: warm up, then answer calls from stdin until it closes."""
+    from lkj.atomic import tie_to_parent
+
+    tie_to_parent()  # once `lkj build` has ended (killed), write nothing into reports/
     channel_in = sys.stdin.buffer
     channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt answers

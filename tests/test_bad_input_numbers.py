@@ -3,7 +3,9 @@ refused with a message that shows the plain form otherwise (data/README.md, "Num
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -153,6 +155,39 @@ def test_indonesian_forms_give_the_same_figures(
     captured = capsys.readouterr()
     assert captured.err == ""
     assert json.loads(captured.out) == plain
+
+
+def _semicolons(path: Path) -> None:
+    """``path`` as a spreadsheet with Indonesian settings saves it: ';' between cells and a
+    decimal comma (no quotes needed then)."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    decimal = re.compile(r"^(\d+)\.(\d{1,2})$")
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerows([[decimal.sub(r"\1,\2", cell) for cell in row] for row in rows])
+
+
+def test_semicolon_csv_from_an_indonesian_spreadsheet(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--root", str(project_copy), "summary", "2025-Q2", "--format", "json"]
+    assert main(argv) == 0
+    plain = json.loads(capsys.readouterr().out)
+    for name in ("indikator.csv", "realisasi.csv", "kegiatan.csv", "sasaran.csv"):
+        _semicolons(project_copy / YEAR / name)
+    text = (project_copy / REAL).read_text(encoding="utf-8")
+    assert "1;1;25,33;;" in text and "12;1;91,5;;" in text
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out) == plain
+
+
+def test_semicolon_csv_row_with_a_missing_cell(project_copy: Path, fails: Fails) -> None:
+    _semicolons(project_copy / REAL)
+    edit(project_copy, REAL, "1;2;13,33;;", "1;2;13,33;")
+    msg = fails()
+    assert f"{REAL}, row 3: row has 4 cells but the header has 5" in msg
+    assert "quote a text that contains a ';'" in msg
 
 
 def test_indonesian_forms_pass_the_build_checks(project_copy: Path) -> None:
