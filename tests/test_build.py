@@ -264,7 +264,8 @@ def test_prose_and_signature(built_report: BuiltReport) -> None:
 def test_build_twice_same_bytes(built_report: BuiltReport) -> None:
     first = built_report.html_path.read_bytes()
     cwd = os.getcwd()
-    code = main(["--root", str(built_report.root), "build", "2025-Q2"])
+    # --force: a real rebuild (unchanged inputs would be skipped, see test_incremental.py)
+    code = main(["--root", str(built_report.root), "build", "2025-Q2", "--force"])
     assert code == 0
     assert built_report.html_path.read_bytes() == first
     assert os.getcwd() == cwd  # chapters run in threads; none may move the process

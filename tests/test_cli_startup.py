@@ -1,4 +1,5 @@
-"""The CLI's start-up path stays light: no altair, nbconvert, papermill or weasyprint."""
+"""The CLI's start-up path stays light: `lkj --help`, `lkj summary` and `lkj audit` import no
+altair, nbconvert, papermill or weasyprint."""
 
 from __future__ import annotations
 
@@ -20,7 +21,14 @@ sys.exit(code)
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--root", str(REPO), "summary", "2025-Q2"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--root", str(REPO), "summary", "2025-Q2"],
+        ["--root", str(REPO), "audit", "2025-Q2"],
+    ],
+)
 def test_light_commands_do_not_import_heavy_libraries(args: list[str]) -> None:
     probe = PROBE.format(heavy=HEAVY)
     if args == ["--help"]:

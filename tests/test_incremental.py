@@ -38,7 +38,9 @@ def _build(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[
 
 
 @pytest.mark.slow
-def test_skip_force_and_changed_data(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_skip_force_and_changed_data(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project_copy
     code, out, err = _build(root, capsys)
     assert code == 0, err
