@@ -344,8 +344,9 @@ def table(result: BatchResult, project: Project) -> str:
     """What was built, skipped or failed: one row per report, then the counts."""
     rows = [("report", "status", "time", "files, or why")]
     for r in result.reports:
-        if r.status == BUILT:
-            detail = ", ".join(project.display(p) for p in r.outputs.values())
+        if r.status == BUILT:  # reports/u/2025-Q2/lkj-u-2025-tw2.html, .pdf
+            shown = [project.display(p) for p in r.outputs.values()]
+            detail = ", ".join(shown[:1] + [Path(s).suffix for s in shown[1:]])
         else:
             detail = r.detail if len(r.detail) <= 110 else r.detail[:107] + "..."
         seconds = f"{r.seconds:.1f} s" if r.status == BUILT else "-"

@@ -13,8 +13,8 @@
    killed build leaves the previous report as it was. A second build of the same report
    waits for the first (a lock in ``build/<unit>/``).
 
-Steps 3 and 4 are :func:`finish_report`, which :mod:`lkj.batch` runs in this process or in a
-worker process; :func:`build` builds one report through :func:`lkj.batch.build_many`.
+Steps 3 and 4 are :func:`finish_report`, which :mod:`lkj.batch` runs in a warm worker process
+(:mod:`lkj.workers`); :func:`build` builds one report through :func:`lkj.batch.build_many`.
 """
 
 from __future__ import annotations
@@ -270,7 +270,7 @@ def finish_report(job: FinishJob) -> FinishResult:
 
 def warm_finisher() -> None:
     """Import what :func:`finish_report` needs (nbconvert, WeasyPrint) and load the Vega
-    bundle: run ahead, in a worker process or a thread, while the chapters run."""
+    bundle: run by each worker process as it starts, while the chapters run."""
     import nbformat  # noqa: F401
     import weasyprint  # noqa: F401  (lkj.pdf imports it when it renders)
     from nbconvert.exporters import TemplateExporter  # noqa: F401

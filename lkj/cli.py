@@ -63,8 +63,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="kernels running chapters, and processes finishing reports, at once "
-        "(default: the number of CPUs)",
+        help="reports finished (HTML, PDF) at once, each in a worker process, with one kernel "
+        "running chapters per four of them (default: the number of CPUs)",
     )
     build.add_argument(
         "--force", action="store_true", help="rebuild reports whose inputs did not change"
