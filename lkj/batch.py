@@ -141,7 +141,7 @@ def build_many(
     *,
     jobs: int | None = None,
     force: bool = False,
-    out: Callable[[str], None] = print,
+    out: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Build the report of each (unit, period) of ``wanted`` in ``formats``.
@@ -162,14 +162,14 @@ class _Batch:
         formats: tuple[str, ...],
         jobs: int,
         force: bool,
-        out: Callable[[str], None],
+        out: Callable[[str], None] | None,
         warn: Callable[[str], None] | None,
     ) -> None:
         self.project = project
         self.formats = formats
         self.jobs = jobs
         self.force = force
-        self.out = out
+        self.out = out or (lambda text: print(text, flush=True))  # progress, also when piped
         self.warn = warn or (lambda text: print(f"lkj: warning: {text}", file=sys.stderr))
         self.notebooks = chapters(project)
         self.events: queue.Queue[ChapterRun | Answer] = queue.Queue()
