@@ -80,6 +80,7 @@ lint: $(STAMP)
 	@if [ -z "$(strip $(LINT_DIRS))" ]; then echo "nothing to lint"; exit 0; fi
 	$(BIN)/ruff check $(LINT_DIRS)
 	$(BIN)/ruff format --check $(LINT_DIRS)
+	$(BIN)/python -m mypy
 
 format: $(STAMP)
 	@if [ -z "$(strip $(LINT_DIRS))" ]; then echo "nothing to format"; exit 0; fi

@@ -154,7 +154,7 @@ def _vega_bundle() -> str:
     path = folder / f"vega-bundle-{version}-vl{VL_VERSION}.js" if folder else None
     if path is not None and path.is_file():
         return path.read_text(encoding="utf-8")
-    bundle: str = vlc.javascript_bundle(vl_version=VL_VERSION)
+    bundle: str = vlc.javascript_bundle(vl_version=VL_VERSION)  # type: ignore[call-arg]
     if path is not None:
         with contextlib.suppress(OSError):
             write_atomic(path, bundle.encode("utf-8"))

@@ -30,7 +30,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
@@ -95,9 +95,9 @@ class PooledKernelManager(AsyncKernelManager):  # type: ignore[misc]
 
     _pooled: PooledClient | None = None
 
-    def client(self, **kwargs: Any) -> PooledClient:
+    def client(self, **kwargs: Any) -> PooledClient:  # type: ignore[override]
         if self._pooled is None:
-            self._pooled = super().client(**kwargs)
+            self._pooled = cast(PooledClient, super().client(**kwargs))
         return self._pooled
 
 

@@ -173,8 +173,8 @@ class _Auditor:
         fig: Figure,
     ) -> None:
         self.checked += 1
-        iku = key if kind == "iku" else None
-        ind = self.summary.data.indicator(key) if kind == "iku" else None  # type: ignore[arg-type]
+        iku = key if kind == "iku" and isinstance(key, int) else None
+        ind = self.summary.data.indicator(iku) if iku is not None else None
         where = f"{place.name}, {label(kind, key, field, self.summary.period, ind)}"
         try:
             computed = self.lookup.get(kind, key, field)

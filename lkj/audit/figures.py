@@ -156,12 +156,13 @@ class Lookup:
             raise NotInData(f"status '{key}' pada {self.period.label}")
         for m in data.mous:
             if m.pemerintah.casefold() == str(key).casefold():
-                return {
+                fields: dict[str, Computed] = {
                     "tmt": m.tmt,
                     "jangka_waktu": Decimal(m.jangka_waktu_tahun),
                     "berakhir": m.berakhir,
                     "status": m.status(self.period.end_date),
-                }[field]
+                }
+                return fields[field]
         raise NotInData(f"MoU dengan {key}")
 
     def get(self, kind: str, key: int | str | None, field: str) -> Computed:

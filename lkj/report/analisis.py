@@ -64,7 +64,7 @@ def rekonsiliasi(ctx: ReportContext) -> list[Block]:
     head = Block(head.kind, head.html, {**head.props, "numbering": "arabic"})
     blocks = [head, generated([result.intro()])]
     if result.findings:
-        head = [
+        header = [
             [
                 c("No"),
                 c("Tempat"),
@@ -85,7 +85,7 @@ def rekonsiliasi(ctx: ReportContext) -> list[Block]:
             ]
             for n, f in enumerate(result.findings, start=1)
         ]
-        table = Table(head, [body], cls="lkj-reconciliation")
+        table = Table(header, [body], cls="lkj-reconciliation")
         blocks.append(
             table_block(
                 "Selisih angka tercetak dan angka hasil perhitungan",
