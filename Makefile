@@ -30,7 +30,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev
 PIP_FLAGS := --disable-pip-version-check --no-input
 
 # Directories that exist among the ones we lint.
-LINT_DIRS := $(wildcard lkj tests benchmarks)
+LINT_DIRS := $(wildcard lkj tests benchmarks notebooks)
 
 # `--unit X` only when UNIT is given.
 UNIT_ARG := $(if $(strip $(UNIT)),--unit $(UNIT),)
