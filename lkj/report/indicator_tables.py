@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lkj import formatting as fmt
 from lkj.indicators import Value
+from lkj.periods import ROMAN
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
@@ -61,7 +62,7 @@ def capaian_triwulan(ctx: ReportContext) -> Block:
         [
             c("Sasaran Strategis", rowspan=2),
             c("Indikator Kinerja Utama", rowspan=2),
-            *(c(f"Triwulan {q}", colspan=2) for q in ("I", "II", "III", "IV")),
+            *(c(f"Triwulan {q}", colspan=2) for q in ROMAN.values()),
         ],
         [c(x) for _ in range(4) for x in ("Target", "Realisasi")],
     ]
@@ -89,7 +90,7 @@ def capaian_kumulatif(ctx: ReportContext) -> Block:
             c(f"Realisasi s.d. {tw}", rowspan=2),
             c(f"Capaian s.d. {tw} (%)", rowspan=2),
         ],
-        [c(f"TW {q}") for q in ("I", "II", "III", "IV")],
+        [c(f"TW {q}") for q in ROMAN.values()],
     ]
     body = []
     for i, r in enumerate(results):
