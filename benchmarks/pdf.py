@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/pdf.py [--period 2025-Q2] [--html REPORT.html] [--repeat 3]
 
 Without ``--html`` the report's HTML is built first, in a temporary copy of the project tree
-(not timed). Then the PDF step is timed as `lkj build` runs it: ``lkj.build``'s ``pdf``
+(not timed). Then the PDF step is timed as `lkj build` runs it: ``lkj.build.finish``'s ``pdf``
 writer, in a process that has not imported WeasyPrint yet ("cold", the number that counts),
 then ``--repeat`` more times in the same process ("warm").
 """
@@ -25,7 +25,7 @@ TARGET_SECONDS = 3.0
 
 
 def _build_html(period: str, workdir: Path) -> tuple[Path, object]:
-    from lkj.build import build
+    from lkj.build.run import build
 
     root = workdir / "project"
     root.mkdir()
@@ -38,9 +38,9 @@ def _build_html(period: str, workdir: Path) -> tuple[Path, object]:
 
 def _meta(period: str, root: Path | None) -> object:
     """What `lkj build` hands the PDF writer (title, running header, document date)."""
-    from lkj.build import ReportMeta
-    from lkj.periods import Period
+    from lkj.build.finish import ReportMeta
     from lkj.report.context import load_report
+    from lkj.rules.periods import Period
 
     when = Period.parse(period)
     ctx = load_report(None, when, root or REPO)
@@ -59,7 +59,7 @@ def main() -> int:
     if "weasyprint" in sys.modules:  # pragma: no cover - a guard for the cold number
         print("warning: WeasyPrint already imported; the cold time is not cold")
 
-    from lkj.build import FORMATS
+    from lkj.build.finish import FORMATS
 
     with tempfile.TemporaryDirectory(prefix="lkj-bench-pdf-") as tmp:
         workdir = Path(tmp)

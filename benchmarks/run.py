@@ -48,7 +48,7 @@ BATCH_TARGET = 2.5
 MERGE_AND_EXPORT = """
 import sys
 from pathlib import Path
-from lkj.build import export_html, merge
+from lkj.build.finish import export_html, merge
 from lkj.report.assemble import assemble
 executed = sorted(Path(sys.argv[1]).glob("[0-9]*.ipynb"))
 out, title = Path(sys.argv[2]), sys.argv[3]
@@ -59,8 +59,8 @@ out.write_text(export_html(merged, title=title, charts=charts > 0), encoding="ut
 PDF_STEP = """
 import sys
 from pathlib import Path
-from lkj.build import FORMATS, ReportMeta
-from lkj.periods import Period
+from lkj.build.finish import FORMATS, ReportMeta
+from lkj.rules.periods import Period
 from lkj.report.context import load_report
 html, out, root, period = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
 when = Period.parse(period)
@@ -122,16 +122,16 @@ def naive(root: Path, period: str) -> float:
 
 
 def _title(root: Path, period: str) -> str:
-    from lkj.periods import Period
     from lkj.report.context import load_report
+    from lkj.rules.periods import Period
 
     ctx = load_report(None, Period.parse(period), root)
     return f"Laporan Kinerja {ctx.singkatan} {ctx.periode}"
 
 
 def _report(root: Path, period: str, suffix: str) -> Path:
-    from lkj.build import report_name
-    from lkj.periods import Period
+    from lkj.build.finish import report_name
+    from lkj.rules.periods import Period
 
     when = Period.parse(period)
     return root / "reports" / UNIT / when.slug / f"{report_name(UNIT, when)}{suffix}"

@@ -73,8 +73,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from lkj.paths import Project
-    from lkj.summary import summarise
+    from lkj.figures.summary import summarise
+    from lkj.inputs.project import Project
 
     result = summarise(args.period, args.unit, Project.at(args.root))
     if args.format == "json":
@@ -86,7 +86,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from lkj.audit import run
-    from lkj.paths import Project
+    from lkj.inputs.project import Project
 
     result = run(args.period, args.unit, args.published, Project.at(args.root))
     if args.format == "json":
@@ -97,9 +97,9 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from lkj.batch import build_many, table, targets
-    from lkj.build import parse_formats
-    from lkj.paths import Project
+    from lkj.build.finish import parse_formats
+    from lkj.build.run import build_many, table, targets
+    from lkj.inputs.project import Project
 
     formats = parse_formats(args.to)
     if args.jobs is not None and args.jobs < 1:
@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:  # Ctrl-C: outputs are replaced only once complete (lkj.atomic)
+    except KeyboardInterrupt:  # Ctrl-C: outputs are replaced only once complete (lkj.build.atomic)
         print("lkj: interrupted; files already in reports/ were left as they were", file=sys.stderr)
         return 130
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from lkj.analysis import (
+from lkj.figures.analysis import (
     WORDING,
     Case,
     attention,
@@ -17,13 +17,13 @@ from lkj.analysis import (
     indicator_analysis,
     overview,
 )
-from lkj.budget import BudgetLine
-from lkj.cumulation import Realisation
-from lkj.data import AnggaranTotal, Renstra, UnitInfo, UnitYear
-from lkj.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.paths import Project
-from lkj.periods import Period
-from lkj.summary import Summary, compute, summarise
+from lkj.figures.summary import Summary, compute, summarise
+from lkj.inputs.project import Project
+from lkj.inputs.unit import AnggaranTotal, Renstra, UnitInfo, UnitYear
+from lkj.rules.budget import BudgetLine
+from lkj.rules.cumulation import Realisation
+from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.rules.periods import Period
 from tests.conftest import REPO
 
 INFO = UnitInfo(

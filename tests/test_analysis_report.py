@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lkj.errors import DataError, ParamsError
-from lkj.report import analisis
+from lkj.report import generated
 from lkj.report.block import MIME
 from lkj.report.context import load_report
 from tests.conftest import REPO
@@ -25,7 +25,7 @@ def ctx():  # type: ignore[no-untyped-def]
 
 
 def test_iku_block_is_marked_as_generated(ctx) -> None:  # type: ignore[no-untyped-def]
-    block = analisis.iku(ctx, 9)
+    block = generated.iku(ctx, 9)
     assert block.kind == "html"
     assert block.html.startswith('<div class="lkj-generated lkj-analysis">')
     assert LABEL in block.html
@@ -33,11 +33,11 @@ def test_iku_block_is_marked_as_generated(ctx) -> None:  # type: ignore[no-untyp
     assert "laju rata-rata 309,5 Orang per triwulan" in block.html
     assert "Perlu perhatian: target tahunan IKU 9 diperkirakan tidak tercapai." in block.html
     # IKU 10 is above its annual target already: no flag
-    assert "Perlu perhatian" not in analisis.iku(ctx, 10).html
+    assert "Perlu perhatian" not in generated.iku(ctx, 10).html
 
 
 def test_overview_lists_the_iku_needing_attention(ctx) -> None:  # type: ignore[no-untyped-def]
-    html = analisis.ringkasan(ctx).html
+    html = generated.ringkasan(ctx).html
     assert LABEL in html
     assert "5 IKU perlu perhatian" in html and "IKU 2, 4, 5, 6 dan 9" in html
     assert html.count("<li>") == 5
@@ -46,7 +46,7 @@ def test_overview_lists_the_iku_needing_attention(ctx) -> None:  # type: ignore[
 
 
 def test_budget_block(ctx) -> None:  # type: ignore[no-untyped-def]
-    html = analisis.anggaran(ctx).html
+    html = generated.anggaran(ctx).html
     assert LABEL in html and "indeks efisiensi" in html
     # Sasaran 1: 12.571.096 / 115.260.000 = 10,91%; 55,23 / 10,91 = 5,06
     assert "indeks efisiensi 5,06" in html
@@ -56,7 +56,7 @@ def test_budget_block(ctx) -> None:  # type: ignore[no-untyped-def]
 
 def test_appendix_is_off_by_default(ctx) -> None:  # type: ignore[no-untyped-def]
     assert ctx.params.lampiran_rekonsiliasi is False
-    assert analisis.rekonsiliasi(ctx) == []
+    assert generated.rekonsiliasi(ctx) == []
 
 
 def switch_on(root: Path, value: str = "true") -> None:
@@ -71,7 +71,7 @@ def switch_on(root: Path, value: str = "true") -> None:
 
 def test_appendix_lists_the_findings(project_copy: Path) -> None:
     switch_on(project_copy)
-    blocks = analisis.rekonsiliasi(load_report("bp3mi-jabar", "2025-Q2", project_copy))
+    blocks = generated.rekonsiliasi(load_report("bp3mi-jabar", "2025-Q2", project_copy))
     head, intro, table = blocks
     assert head.kind == "chapter" and head.props["id"] == "lampiran-rekonsiliasi-angka"
     assert head.props["numbering"] == "arabic"  # after Bab III, not front matter
@@ -87,7 +87,7 @@ def test_appendix_without_transcription_is_a_clear_error(project_copy: Path) -> 
     (project_copy / "data/bp3mi-jabar/2025/published/2025-Q2.yaml").unlink()
     ctx = load_report("bp3mi-jabar", "2025-Q2", project_copy)
     with pytest.raises(DataError, match="no transcription of the published report"):
-        analisis.rekonsiliasi(ctx)
+        generated.rekonsiliasi(ctx)
 
 
 def test_switch_must_be_a_boolean(project_copy: Path) -> None:
@@ -104,10 +104,10 @@ def cells(name: str) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "call"),
     [
-        ("01_ringkasan_eksekutif.ipynb", "display(analisis.ringkasan(ctx))"),
-        ("04_bab2b_evaluasi_analisis.ipynb", "display(analisis.iku(ctx, r.iku))"),
-        ("05_bab2c_realisasi_anggaran.ipynb", "display(analisis.anggaran(ctx))"),
-        ("07_lampiran_rekonsiliasi.ipynb", "display(*analisis.rekonsiliasi(ctx))"),
+        ("01_ringkasan_eksekutif.ipynb", "display(generated.ringkasan(ctx))"),
+        ("04_bab2b_evaluasi_analisis.ipynb", "display(generated.iku(ctx, r.iku))"),
+        ("05_bab2c_realisasi_anggaran.ipynb", "display(generated.anggaran(ctx))"),
+        ("07_lampiran_rekonsiliasi.ipynb", "display(*generated.rekonsiliasi(ctx))"),
     ],
 )
 def test_notebooks_show_the_analysis(name: str, call: str) -> None:
@@ -115,5 +115,5 @@ def test_notebooks_show_the_analysis(name: str, call: str) -> None:
 
 
 def test_blocks_carry_the_lkj_record(ctx) -> None:  # type: ignore[no-untyped-def]
-    bundle = analisis.iku(ctx, 1)._repr_mimebundle_()
+    bundle = generated.iku(ctx, 1)._repr_mimebundle_()
     assert bundle[MIME]["kind"] == "html" and bundle["text/html"] == bundle[MIME]["html"]

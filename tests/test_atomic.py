@@ -3,7 +3,7 @@ byte; the next successful build leaves no temporary file; two builds of the same
 do not corrupt each other (the second waits); and a rebuild in another folder, at another time,
 gives the same bytes.
 
-First :mod:`lkj.atomic` on its own, then ``lkj build`` run as a subprocess and killed.
+First :mod:`lkj.build.atomic` on its own, then ``lkj build`` run as a subprocess and killed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj.atomic import (
+from lkj.build.atomic import (
     Staged,
     build_lock,
     exclusive,
@@ -48,7 +48,7 @@ def dead_pid() -> int:
     return child.pid
 
 
-# ---- lkj.atomic ---------------------------------------------------------------------------
+# ---- lkj.build.atomic ---------------------------------------------------------------------------
 
 
 def test_write_atomic(tmp_path: Path) -> None:
@@ -139,7 +139,7 @@ def test_a_second_holder_waits_for_the_lock(tmp_path: Path) -> None:
 def test_the_lock_of_a_killed_process_is_free(tmp_path: Path) -> None:
     lock = tmp_path / ".2025-Q2.lock"
     code = (
-        "import sys, time; from pathlib import Path; from lkj.atomic import exclusive\n"
+        "import sys, time; from pathlib import Path; from lkj.build.atomic import exclusive\n"
         f"with exclusive(Path({str(lock)!r})):\n"
         "    print('held', flush=True); time.sleep(60)\n"
     )
@@ -335,7 +335,7 @@ def test_a_helper_of_a_killed_build_writes_nothing(tmp_path: Path) -> None:
     helper = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from lkj.atomic import AbandonedError, tie_to_parent, write_atomic\n"
+        "from lkj.build.atomic import AbandonedError, tie_to_parent, write_atomic\n"
         "folder = Path(sys.argv[1]); tie_to_parent(); (folder / 'ready').touch()\n"
         "deadline = time.monotonic() + 30\n"
         "while not (folder / 'go').exists() and time.monotonic() < deadline:\n"

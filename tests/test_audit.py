@@ -18,7 +18,7 @@ import pytest
 
 from lkj.audit import Audit, Finding, run
 from lkj.cli import main
-from lkj.paths import Project
+from lkj.inputs.project import Project
 from tests.conftest import REPO
 
 HEAD = "laporan: laporan uji\nperiode: 2025-Q2\ntempat:\n"

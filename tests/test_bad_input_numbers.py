@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from lkj.cli import main
-from lkj.report.context import load_report
-from lkj.tables import (
+from lkj.inputs.files import (
     JUMLAH,
     NILAI,
     ORANG,
@@ -26,6 +25,7 @@ from lkj.tables import (
     plain_number,
     thousands_grouped,
 )
+from lkj.report.context import load_report
 from tests.test_bad_input import REAL, Fails, edit, fail
 
 YEAR = "data/bp3mi-jabar/2025"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from lkj.batch import BatchResult, Report, kernels_for, table, targets
+from lkj.build.run import BatchResult, Report, kernels_for, table, targets
 from lkj.cli import main
 from lkj.errors import BuildError, DataError, LkjError, UnitError
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.inputs.project import Project
+from lkj.rules.periods import Period
 from tests.conftest import REPO, BuiltReport
 
 GOOD, BROKEN = "bp3mi-jabar", "bp3mi-rusak"

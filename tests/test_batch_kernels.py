@@ -1,4 +1,4 @@
-"""The pool of warm kernels (lkj.kernels): each chapter sees a fresh namespace, as in a new
+"""The pool of warm kernels (lkj.build.kernels): each chapter sees a fresh namespace, as in a new
 kernel; a kernel that dies fails its chapter only and is replaced."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkj.chapters import ChapterRun, ChapterTask
-from lkj.kernels import KernelPool, warm_up_code
+from lkj.build.chapter import ChapterRun, ChapterTask
+from lkj.build.kernels import KernelPool, warm_up_code
 
 
 def notebook(path: Path, *sources: str) -> Path:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from lkj.build import parse_formats, report_name
+from lkj.build.finish import parse_formats, report_name
 from lkj.cli import main
 from lkj.errors import LkjError, ParamsError
-from lkj.params import NO_DATE, load_params
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.inputs.params import NO_DATE, load_params
+from lkj.inputs.project import Project
 from lkj.report.context import load_report
+from lkj.rules.periods import Period
 from tests.conftest import REPO
 
 Q2 = "params/bp3mi-jabar/2025-Q2.yaml"

@@ -1,5 +1,5 @@
 """Incremental builds: an unchanged report is skipped and said so; --force or a changed input
-rebuilds it; the fingerprint record beside the report (lkj.fingerprint)."""
+rebuilds it; the fingerprint record beside the report (lkj.build.fingerprint)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj.cli import main
-from lkj.fingerprint import (
+from lkj.build.fingerprint import (
     FIRST_BUILD,
     Fingerprint,
     compute,
@@ -21,8 +20,9 @@ from lkj.fingerprint import (
     reason_to_build,
     record_bytes,
 )
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.cli import main
+from lkj.inputs.project import Project
+from lkj.rules.periods import Period
 from tests.conftest import REPO
 
 Q2 = Period(2025, 2)
@@ -82,7 +82,7 @@ def test_skip_does_not_start_kernels_or_import_heavy_libraries(tmp_path: Path) -
     for name in ("data", "params"):
         shutil.copytree(REPO / name, root / name)
     project = Project.at(root)
-    from lkj.build import chapters
+    from lkj.build.finish import chapters
 
     report_dir = root / "reports/bp3mi-jabar/2025-Q2"
     report_dir.mkdir(parents=True)

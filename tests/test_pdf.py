@@ -1,4 +1,4 @@
-"""The PDF mechanics (lkj.pdf + print.css) on a small sample report that follows the HTML
+"""The PDF mechanics (lkj.report.pdf + print.css) on a small sample report that follows the HTML
 contract: cover, front matter, three chapters, a long table, rowspans, a chart."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pdf_inspect import A4_POINTS, ReportPdf, squash
 
-from lkj import pdf
 from lkj.errors import LkjError
+from lkj.report import pdf
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sample_report.html"
 TITLE = "Laporan Kinerja BP3MI Jawa Barat Triwulan II 2025"
@@ -37,7 +37,9 @@ def _render(out: Path, html: str | None = None, **kw: object) -> Path:
         "period": PERIOD,
     }
     args.update(kw)
-    pdf.render(FIXTURE.read_text(encoding="utf-8") if html is None else html, out, **args)  # type: ignore[arg-type]
+    source = FIXTURE.read_text(encoding="utf-8") if html is None else html
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf.render(source, **args))  # type: ignore[arg-type]
     return out
 
 

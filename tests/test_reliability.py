@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from lkj.errors import UnitError
-from lkj.params import params_path
-from lkj.paths import Project, check_name
-from lkj.periods import Period
+from lkj.inputs.params import params_path
+from lkj.inputs.project import Project, check_name
+from lkj.rules.periods import Period
 from tests.test_bad_input import edit, fail
 
 COMMANDS = ("summary", "audit", "build")

@@ -8,13 +8,13 @@ import nbformat
 import pytest
 
 from lkj.errors import BuildError, DataError
-from lkj.periods import Period
 from lkj.report import structure
 from lkj.report.assemble import assemble
 from lkj.report.block import MIME, Block
 from lkj.report.prose import Narasi, ProseFile, render_markdown
 from lkj.report.table import Cell, Table, c, figure_html, num, row, spanned, table_block
 from lkj.report.terbilang import dengan_kata, terbilang
+from lkj.rules.periods import Period
 
 
 def test_table_snapshot_with_rowspan() -> None:

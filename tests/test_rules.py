@@ -7,15 +7,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkj.achievement import Kelas, capaian, classify, overall
-from lkj.budget import BudgetLine, absorption, group_by_goal
-from lkj.cumulation import Realisation, realisation_to_date
-from lkj.decimals import round2
 from lkj.errors import PeriodError
-from lkj.grades import anri_grade
-from lkj.indicators import Indicator, Kumulasi, Polaritas, Satuan
-from lkj.mou import MoU
-from lkj.periods import Period
+from lkj.rules.achievement import Kelas, capaian, classify, overall
+from lkj.rules.budget import BudgetLine, absorption, group_by_goal
+from lkj.rules.cumulation import Realisation, realisation_to_date
+from lkj.rules.decimals import round2
+from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan
+from lkj.rules.mou import MoU
+from lkj.rules.periods import Period
 
 
 def ind(
@@ -173,38 +172,6 @@ def test_overall_is_plain_mean_of_printed_capaian() -> None:
     # (55.23 + 100 + 0) / 3 = 51.743333...
     assert round2(overall([D("55.228"), D(100), D(0), None])) == D("51.74")
     assert overall([None]) is None
-
-
-# --- ANRI grades ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("score", "grade"),
-    [
-        ("0", "D"),
-        ("30", "D"),
-        ("30.01", "C"),
-        ("50", "C"),
-        ("50.5", "CC"),
-        ("60", "CC"),
-        ("60.01", "B"),
-        ("70", "B"),
-        ("75", "BB"),
-        ("80", "BB"),
-        ("80.01", "A"),
-        ("90", "A"),
-        ("90.01", "AA"),
-        ("91.5", "AA"),
-        ("100", "AA"),
-    ],
-)
-def test_anri_grade_boundaries(score: str, grade: str) -> None:
-    assert anri_grade(D(score))[0] == grade
-
-
-def test_anri_grade_out_of_range() -> None:
-    with pytest.raises(ValueError):
-        anri_grade(D("100.5"))
 
 
 # --- MoU -----------------------------------------------------------------------------------

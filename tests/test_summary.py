@@ -11,8 +11,8 @@ import json
 import pytest
 
 from lkj.cli import main
-from lkj.paths import Project
-from lkj.summary import summarise
+from lkj.figures.summary import summarise
+from lkj.inputs.project import Project
 from tests.conftest import REPO
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate the hashed lock files from pyproject.toml.
 #
-#   requirements.lock      runtime + `test` extra   (what `make report` / `make test` / CI install)
+#   requirements.lock      runtime + `test` + `dask` extras   (what `make report` / `make test` / CI install)
 #   requirements-lab.lock  runtime + `test` + `lab` (what `make lab` installs on top)
 #
 # Both are resolved for CPython 3.11 on Linux x86_64 (manylinux), whatever machine runs this.
@@ -33,9 +33,9 @@ common=(
 extra_args=("$@")
 
 # uv keeps pins already present in -o FILE unless --upgrade is given.
-"$uv" pip compile pyproject.toml --extra test "${common[@]}" "${extra_args[@]}" \
+"$uv" pip compile pyproject.toml --extra test --extra dask "${common[@]}" "${extra_args[@]}" \
   -o requirements.lock
-"$uv" pip compile pyproject.toml --extra test --extra lab "${common[@]}" "${extra_args[@]}" \
+"$uv" pip compile pyproject.toml --extra test --extra dask --extra lab "${common[@]}" "${extra_args[@]}" \
   -o requirements-lab.lock
 
 # Guard: rfc3987-syntax (via jupyter_server -> jupyter_events -> jsonschema[format-nongpl])

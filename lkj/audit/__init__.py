@@ -1,6 +1,6 @@
 """Published figures against the figures lkj computes from the data: ``lkj audit``.
 
-Every figure of a transcription (see :mod:`lkj.published`) is compared with its computed
+Every figure of a transcription (see :mod:`lkj.inputs.published`) is compared with its computed
 counterpart; a difference within the printed precision is no finding. Tables whose rows should
 add up to a total printed in the report (budget lines, activity ceilings, complaint counts) and
 the sums a transcription states explicitly are checked too. Each finding names where it is, the
@@ -15,14 +15,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lkj import formatting as fmt
-from lkj.data import load
 from lkj.errors import DataError
-from lkj.paths import Project
-from lkj.periods import Period
-from lkj.published import Figure, Place, Published, Sum
-from lkj.published import load as load_published
-from lkj.summary import Summary, compute
+from lkj.figures import format as fmt
+from lkj.figures.summary import Summary, compute
+from lkj.inputs.project import Project
+from lkj.inputs.published import Figure, Place, Published, Sum
+from lkj.inputs.published import load as load_published
+from lkj.inputs.unit import load
+from lkj.rules.periods import Period
 
 from .causes import Check, explain
 from .figures import Lookup, NotInData, agrees, label, shown

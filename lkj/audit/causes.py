@@ -22,14 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from lkj import formatting as fmt
-from lkj.achievement import capaian, classify
-from lkj.budget import absorption
-from lkj.cumulation import realisation_to_date
-from lkj.decimals import mean, percent, round2
-from lkj.indicators import Kumulasi
-from lkj.mou import add_years
-from lkj.published import Figure, Place, Published, Row
+from lkj.figures import format as fmt
+from lkj.inputs.published import Figure, Place, Published, Row
+from lkj.rules.achievement import capaian, classify
+from lkj.rules.budget import absorption
+from lkj.rules.cumulation import realisation_to_date
+from lkj.rules.decimals import mean, percent, round2
+from lkj.rules.indicators import Kumulasi
+from lkj.rules.mou import add_years
 
 from .figures import (
     BUDGET,

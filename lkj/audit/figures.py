@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
-from lkj import formatting as fmt
-from lkj.achievement import Kelas, capaian
-from lkj.budget import absorption
-from lkj.decimals import round2
-from lkj.indicators import Indicator, Value
-from lkj.periods import ROMAN, Period
-from lkj.published import Figure
-from lkj.summary import Summary
+from lkj.figures import format as fmt
+from lkj.figures.summary import Summary
+from lkj.inputs.published import Figure
+from lkj.rules.achievement import Kelas, capaian
+from lkj.rules.budget import absorption
+from lkj.rules.decimals import round2
+from lkj.rules.indicators import Indicator, Value
+from lkj.rules.periods import ROMAN, Period
 
 Computed = Decimal | str | date | None
 """What lkj computes for a printed figure: a number, a predicate or text, a date, or nothing."""

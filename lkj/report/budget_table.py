@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lkj import formatting as fmt
-from lkj.budget import BudgetLine, absorption
+from lkj.figures import format as fmt
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
+from lkj.rules.budget import BudgetLine, absorption
 
 
 def _line_rows(lines: tuple[BudgetLine, ...], ikus: list[int]) -> dict[int, BudgetLine]:

@@ -13,12 +13,12 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from lkj.achievement import Kelas, overall
-from lkj.decimals import round2
-from lkj.indicators import Satuan
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.html import esc
+from lkj.rules.achievement import Kelas, overall
+from lkj.rules.decimals import round2
+from lkj.rules.indicators import Satuan
 
 # d3-format locale for Indonesian numbers (d3 ships no id-ID locale).
 FORMAT_LOCALE: dict[str, Any] = {

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkj.data import UnitInfo
 from lkj.errors import ParamsError
-from lkj.params import ReportParams, load_params, params_path
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.figures.summary import Summary, summarise
+from lkj.inputs.params import ReportParams, load_params, params_path
+from lkj.inputs.project import Project
+from lkj.inputs.unit import UnitInfo
 from lkj.report.prose import Narasi
-from lkj.summary import Summary, summarise
+from lkj.rules.periods import Period
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lkj import formatting as fmt
-from lkj.params import NO_DATE
+from lkj.figures import format as fmt
+from lkj.inputs.params import NO_DATE
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.html import esc

@@ -3,13 +3,13 @@ one per IKU (2.3, 2.5, ...), and the executive summary's table."""
 
 from __future__ import annotations
 
-from lkj import formatting as fmt
-from lkj.indicators import Value
-from lkj.periods import ROMAN
+from lkj.figures import format as fmt
+from lkj.figures.summary import IndicatorResult
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
-from lkj.summary import IndicatorResult
+from lkj.rules.indicators import Value
+from lkj.rules.periods import ROMAN
 
 
 def _sasaran_cells(results: tuple[IndicatorResult, ...]) -> list[Cell | None]:

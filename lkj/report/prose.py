@@ -20,10 +20,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lkj.errors import DataError
-from lkj.periods import Period
+from lkj.inputs.files import read_text
 from lkj.report.block import Block
 from lkj.report.html import esc
-from lkj.tables import read_text
+from lkj.rules.periods import Period
 
 # The files of a period and the `##` sections each may have (see narasi/README.md).
 # None: a single block of text without sections.

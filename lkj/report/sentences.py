@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lkj import formatting as fmt
-from lkj.achievement import Kelas
+from lkj.figures import format as fmt
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.structure import generated
 from lkj.report.terbilang import dengan_kata
+from lkj.rules.achievement import Kelas
 
 
 def _counts(ctx: ReportContext) -> list[str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lkj.periods import ROMAN
 from lkj.report.block import Block
 from lkj.report.html import attrs, esc, slug
+from lkj.rules.periods import ROMAN
 
 TOC_ID = "daftar-isi"
 LOT_ID = "daftar-tabel"

@@ -3,7 +3,7 @@ the register of cooperation agreements (MoU) with their status at the period's e
 
 from __future__ import annotations
 
-from lkj import formatting as fmt
+from lkj.figures import format as fmt
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, strong, table_block
@@ -92,7 +92,7 @@ SUPPORTING = {"status_pengaduan", "pencatatan_aduan", "mou"}
 
 
 def supporting(ctx: ReportContext, name: str, iku: int) -> Block:
-    """The supporting table ``name`` (see :mod:`lkj.params`) for ``iku``."""
+    """The supporting table ``name`` (see :mod:`lkj.inputs.params`) for ``iku``."""
     if name == "status_pengaduan":
         return status_pengaduan(ctx)
     if name == "pencatatan_aduan":

@@ -1,15 +1,15 @@
 """``lkj build`` of one or many reports (periods by units): incremental, parallel, one display.
 
-1. Each report's inputs are fingerprinted (:mod:`lkj.fingerprint`); a report whose inputs
+1. Each report's inputs are fingerprinted (:mod:`lkj.build.fingerprint`); a report whose inputs
    and files are as at its last build is skipped, and said so (``force`` rebuilds).
 2. The reports left are checked (params, data, prose: :func:`lkj.report.context.load_report`)
-   while a pool of warm kernels starts (:mod:`lkj.kernels`); a report that fails the check
+   while a pool of warm kernels starts (:mod:`lkj.build.kernels`); a report that fails the check
    fails alone, with its one-line error.
 3. Every chapter of every report is queued on the pool, report after report; one progress
    line per chapter, numbered across all of them.
 4. When a report's chapters are done, it is finished (merged, exported to HTML and PDF,
-   written atomically: :func:`lkj.build.finish_report`) in a pool of warm worker processes
-   (:mod:`lkj.workers`), while the kernels go on with the next reports.
+   written atomically: :func:`lkj.build.finish.finish_report`) in a pool of warm worker processes
+   (:mod:`lkj.build.workers`), while the kernels go on with the next reports.
 5. Its fingerprint record is written beside it. A failure stops only its own report.
 
 Outputs do not depend on ``jobs`` or on the order in which chapters ran: every chapter runs in
@@ -28,25 +28,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lkj.atomic import build_lock, exclusive, write_atomic
-from lkj.build import FORMATS, FinishJob, FinishResult, ReportMeta, chapters, report_name
-from lkj.chapters import ChapterRun, ChapterTask
+from lkj.build.atomic import build_lock, exclusive, write_atomic
+from lkj.build.finish import FORMATS, FinishJob, FinishResult, ReportMeta, chapters, report_name
+from lkj.build.chapter import ChapterRun, ChapterTask
 from lkj.errors import BuildError, LkjError
-from lkj.fingerprint import FIRST_BUILD, Fingerprint, compute, read_record, reason_to_build
-from lkj.fingerprint import record_bytes as fingerprint_bytes
-from lkj.fingerprint import record_path as fingerprint_path
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.build.fingerprint import FIRST_BUILD, Fingerprint, compute, read_record, reason_to_build
+from lkj.build.fingerprint import record_bytes as fingerprint_bytes
+from lkj.build.fingerprint import record_path as fingerprint_path
+from lkj.inputs.project import Project
+from lkj.rules.periods import Period
 
 if TYPE_CHECKING:  # imported when something is to be built (jupyter_client, zmq)
-    from lkj.kernels import KernelPool
-    from lkj.workers import Answer, WorkerPool
+    from lkj.build.kernels import KernelPool
+    from lkj.build.workers import Answer, WorkerPool
 
 #: Run in each kernel before its first chapter, after the chapters' own imports.
 CHARTS_WARM_UP = "import lkj.report.charts\nlkj.report.charts.warm_up()"
 #: What the worker processes run: at their start, then once per report.
-WARM_FINISHER = "lkj.build:warm_finisher"
-FINISH = "lkj.build:finish_report"
+WARM_FINISHER = "lkj.build.finish:warm_finisher"
+FINISH = "lkj.build.finish:finish_report"
 
 BUILT, SKIPPED, FAILED = "built", "skipped", "failed"
 
@@ -212,8 +212,8 @@ class _Batch:
     # ---- 2.-5. building -----------------------------------------------------------------
 
     def _build(self, reports: list[Report], todo: list[Report]) -> None:
-        from lkj.kernels import KernelPool, warm_up_code
-        from lkj.workers import WorkerPool
+        from lkj.build.kernels import KernelPool, warm_up_code
+        from lkj.build.workers import WorkerPool
 
         warm_up = warm_up_code(self.notebooks, CHARTS_WARM_UP)
         kernels = KernelPool(kernels_for(self.jobs, len(todo)), self.events, warm_up=warm_up)
@@ -292,7 +292,7 @@ class _Batch:
     ) -> bool:
         """Show the chapter's line; when it was the report's last, finish the report (or fail
         it). Whether the report failed."""
-        from lkj.workers import Call
+        from lkj.build.workers import Call
 
         self.done += 1
         report.started = run.started if report.started is None else report.started
@@ -358,3 +358,37 @@ def table(result: BatchResult, project: Project) -> str:
     counts = ", ".join(f"{result.count(s)} {s}" for s in (BUILT, SKIPPED, FAILED))
     lines.append(f"{len(result.reports)} reports: {counts}, in {result.seconds:.1f} s")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    outputs: dict[str, Path]
+    warnings: list[str]
+    seconds: float
+    skipped: bool = False
+
+
+def build(
+    period: str | Period,
+    unit: str | None = None,
+    root: str | Path | None = None,
+    formats: tuple[str, ...] = ("html",),
+    progress: Callable[[str], None] = print,
+    warn: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+) -> BuildResult:
+    """Build the report of ``unit`` for ``period`` in the formats asked for; skip it when its
+    inputs are as at its last build (unless ``force``). Raises the LkjError that stopped it."""
+    project = Project.at(root)
+    when = Period.parse(period) if isinstance(period, str) else period
+    name = project.resolve_unit(unit)
+    result = build_many(
+        project, [(name, when)], formats, jobs=jobs, force=force, out=progress, warn=warn
+    )
+    (report,) = result.reports
+    if report.error is not None:
+        raise report.error
+    return BuildResult(
+        report.outputs, report.warnings, result.seconds, skipped=report.status == "skipped"
+    )

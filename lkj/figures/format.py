@@ -8,8 +8,8 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from lkj.decimals import round2
-from lkj.indicators import Indicator, Satuan, Value
+from lkj.rules.decimals import round2
+from lkj.rules.indicators import Indicator, Satuan, Value
 
 LOCALE = "id_ID"
 DASH = "-"

@@ -31,7 +31,7 @@ def default_root() -> Path:
     cwd = Path.cwd()
     if (cwd / "data").is_dir():
         return cwd.resolve()
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from lkj.decimals import HUNDRED, mean, percent, round2
-from lkj.indicators import PREDIKAT_SCALE, Indicator, Polaritas, Value
+from lkj.rules.decimals import HUNDRED, mean, percent, round2
+from lkj.rules.indicators import PREDIKAT_SCALE, Indicator, Polaritas, Value
 
 
 def capaian(indicator: Indicator, realisasi: Value | None, target: Value) -> Decimal | None:

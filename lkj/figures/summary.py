@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lkj import formatting as fmt
-from lkj.achievement import Kelas, capaian, classify, overall
-from lkj.budget import BudgetGroup, absorption, group_by_goal
-from lkj.cumulation import realisation_to_date
-from lkj.data import UnitYear, load
-from lkj.decimals import round2, to_json_number
-from lkj.indicators import Indicator, Value
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.figures import format as fmt
+from lkj.inputs.project import Project
+from lkj.inputs.unit import UnitYear, load
+from lkj.rules.achievement import Kelas, capaian, classify, overall
+from lkj.rules.budget import BudgetGroup, absorption, group_by_goal
+from lkj.rules.cumulation import realisation_to_date
+from lkj.rules.decimals import round2, to_json_number
+from lkj.rules.indicators import Indicator, Value
+from lkj.rules.periods import Period
 
 
 @dataclass(frozen=True)

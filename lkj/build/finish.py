@@ -3,18 +3,18 @@
 1. Check params, data and prose (:func:`lkj.report.context.load_report`): a mistake there is
    one clear error before any notebook runs.
 2. Run every chapter in ``notebooks/`` with papermill, in a pool of warm kernels shared by
-   the chapters of all the reports of one ``lkj build`` (:mod:`lkj.batch`, :mod:`lkj.kernels`);
+   the chapters of all the reports of one ``lkj build`` (:mod:`lkj.build.run`, :mod:`lkj.build.kernels`);
    keep the executed chapters under ``build/<unit>/<period>/``.
 3. Merge them into one notebook (stable cell ids), finish it (:mod:`lkj.report.assemble`:
    numbering, lists, chapters) and export it with nbconvert through lkj's own template
    (:func:`export_html`), as one offline HTML string.
 4. Write each requested format to ``reports/<unit>/<period>/`` through temporary files in the
-   same folder, moved into place together at the end (:mod:`lkj.atomic`), so a failed or
+   same folder, moved into place together at the end (:mod:`lkj.build.atomic`), so a failed or
    killed build leaves the previous report as it was. A second build of the same report
    waits for the first (a lock in ``build/<unit>/``).
 
-Steps 3 and 4 are :func:`finish_report`, which :mod:`lkj.batch` runs in a warm worker process
-(:mod:`lkj.workers`); :func:`build` builds one report through :func:`lkj.batch.build_many`.
+Steps 3 and 4 are :func:`finish_report`, which :mod:`lkj.build.run` runs in a warm worker process
+(:mod:`lkj.build.workers`); :func:`build` builds one report through :func:`lkj.build.run.build_many`.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from lkj import __version__
-from lkj.atomic import Staged, write_atomic
+from lkj.build.atomic import Staged, write_atomic
 from lkj.errors import BuildError, LkjError
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.inputs.project import Project
+from lkj.rules.periods import Period
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "lkj"
 
 
@@ -54,10 +54,13 @@ def _write_html(html: str, path: Path, meta: ReportMeta) -> None:
 
 
 def _write_pdf(html: str, path: Path, meta: ReportMeta) -> None:
-    from lkj.pdf import render  # WeasyPrint is imported only when a PDF is asked for
+    from lkj.report.pdf import render  # WeasyPrint is imported only when a PDF is asked for
 
-    render(html, path, base_url=path.parent, created=meta.created, title=meta.title,
-           unit=meta.unit, period=meta.period)  # fmt: skip
+    # ``path`` is a staged temporary file (lkj.build.atomic.Staged): it exists from before
+    # WeasyPrint starts until the finished outputs are moved into place together.
+    with path.open("wb") as out:
+        out.write(render(html, base_url=path.parent, created=meta.created, title=meta.title,
+                         unit=meta.unit, period=meta.period))  # fmt: skip
 
 
 # Output formats: name -> (file suffix, writer(html, out_path, meta)).
@@ -90,7 +93,7 @@ def notebooks_dir(project: Project) -> Path:
     """``<root>/notebooks``, else the notebooks of this checkout (for a data-only root)."""
     for candidate in (
         project.root / "notebooks",
-        Path(__file__).resolve().parent.parent / "notebooks",
+        Path(__file__).resolve().parents[2] / "notebooks",
     ):
         if candidate.is_dir() and any(candidate.glob("*.ipynb")):
             return candidate
@@ -272,46 +275,10 @@ def warm_finisher() -> None:
     """Import what :func:`finish_report` needs (nbconvert, WeasyPrint) and load the Vega
     bundle: run by each worker process as it starts, while the chapters run."""
     import nbformat  # noqa: F401
-    import weasyprint  # noqa: F401  (lkj.pdf imports it when it renders)
+    import weasyprint  # noqa: F401  (lkj.report.pdf imports it when it renders)
     from nbconvert.exporters import TemplateExporter  # noqa: F401
 
-    from lkj.pdf import render  # noqa: F401
+    from lkj.report.pdf import render  # noqa: F401
     from lkj.report.assemble import assemble  # noqa: F401
 
     _vega_bundle()
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    outputs: dict[str, Path]
-    warnings: list[str]
-    seconds: float
-    skipped: bool = False
-
-
-def build(
-    period: str | Period,
-    unit: str | None = None,
-    root: str | Path | None = None,
-    formats: tuple[str, ...] = ("html",),
-    progress: Callable[[str], None] = print,
-    warn: Callable[[str], None] | None = None,
-    jobs: int | None = None,
-    force: bool = False,
-) -> BuildResult:
-    """Build the report of ``unit`` for ``period`` in the formats asked for; skip it when its
-    inputs are as at its last build (unless ``force``). Raises the LkjError that stopped it."""
-    from lkj.batch import build_many
-
-    project = Project.at(root)
-    when = Period.parse(period) if isinstance(period, str) else period
-    name = project.resolve_unit(unit)
-    result = build_many(
-        project, [(name, when)], formats, jobs=jobs, force=force, out=progress, warn=warn
-    )
-    (report,) = result.reports
-    if report.error is not None:
-        raise report.error
-    return BuildResult(
-        report.outputs, report.warnings, result.seconds, skipped=report.status == "skipped"
-    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lkj.decimals import percent
+from lkj.rules.decimals import percent
 
 
 def absorption(realisasi: Decimal | None, pagu: Decimal) -> Decimal | None:

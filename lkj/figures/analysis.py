@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from lkj import formatting as fmt
-from lkj.achievement import Kelas, capaian, overall, predikat_rank
-from lkj.budget import BudgetGroup
-from lkj.decimals import HUNDRED, div, round2
-from lkj.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.periods import ROMAN
-from lkj.summary import IndicatorResult, Summary
+from lkj.figures import format as fmt
+from lkj.figures.summary import IndicatorResult, Summary
+from lkj.rules.achievement import Kelas, capaian, overall, predikat_rank
+from lkj.rules.budget import BudgetGroup
+from lkj.rules.decimals import HUNDRED, div, round2
+from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.rules.periods import ROMAN
 
 
 class Case(StrEnum):

@@ -1,6 +1,6 @@
 """The print rendition: the report's HTML, paged to an A4 PDF by WeasyPrint.
 
-The HTML is the one ``lkj.build`` writes for the screen; the PDF applies
+The HTML is the one ``lkj.build.finish`` writes for the screen; the PDF applies
 ``lkj/templates/print.css`` to it instead of the screen stylesheet. Everything the PDF needs
 is local: the body font ships in ``lkj/assets/fonts``, and the URL fetcher refuses anything
 but ``file:`` and ``data:`` URLs, so rendering never touches the network.
@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
-from lkj.atomic import replacing
 from lkj.errors import BuildError, LkjError
 
 if TYPE_CHECKING:  # WeasyPrint is imported lazily: it is slow to import.
@@ -48,7 +47,7 @@ if TYPE_CHECKING:  # WeasyPrint is imported lazily: it is slow to import.
     from weasyprint import HTML
     from weasyprint.document import Document
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PRINT_CSS = PACKAGE_DIR / "templates" / "print.css"
 FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"  # what print.css's @font-face rules load
 
@@ -56,7 +55,7 @@ FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"  # what print.css's @font-face rule
 FONT_FAMILY = "LKJ Sans"
 
 #: Inline stylesheets of the HTML that the PDF replaces with ``stylesheet``: the screen CSS,
-#: and the copy of print.css that lkj.build inlines for printing from a browser (its relative
+#: and the copy of print.css that lkj.build.finish inlines for printing from a browser (its relative
 #: font URLs do not resolve from the report's folder).
 REPLACED_STYLES = frozenset({"lkj-screen-css", "lkj-print-css"})
 
@@ -105,7 +104,6 @@ def _one_collection() -> Iterator[None]:
 @_one_collection()
 def render(
     html: str,
-    out_path: Path,
     *,
     base_url: Path,
     created: date | datetime,
@@ -114,8 +112,8 @@ def render(
     period: str = "",
     modified: date | datetime | None = None,
     stylesheet: Path = PRINT_CSS,
-) -> None:
-    """Render ``html`` to an A4 PDF at ``out_path`` (atomically).
+) -> bytes:
+    """Render ``html`` to the bytes of an A4 PDF (the build layer writes them atomically).
 
     ``base_url`` is the folder (or file) relative URLs in the HTML resolve against;
     ``created`` (and ``modified``, default ``created``) become the PDF's document dates;
@@ -140,14 +138,13 @@ def render(
     ]
     identifier = hashlib.sha256(f"lkj\n{title}\n{_w3c(created)}".encode()).hexdigest()[:32]
 
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     finisher = functools.partial(
         _add_page_labels, first_roman=first_roman, first_arabic=first_arabic
     )
-    with replacing(out_path) as tmp, _quiet_weasyprint_warnings():
+    with _quiet_weasyprint_warnings():
         try:
-            document.write_pdf(
-                tmp,
+            data: bytes = document.write_pdf(
+                None,
                 stylesheets=css,
                 font_config=fonts,
                 pdf_identifier=identifier.encode(),
@@ -159,6 +156,7 @@ def render(
             raise PdfError(f"PDF: {_fetch_failure(exc, base)}") from None
         if fetcher.refused:
             raise _refusal(fetcher.refused[0])
+    return data
 
 
 # ---- resources ------------------------------------------------------------------------

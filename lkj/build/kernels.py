@@ -35,8 +35,8 @@ from typing import IO, Any, cast
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 
-from lkj import chapters
-from lkj.chapters import CELL_TIMEOUT, KERNEL, ChapterRun, ChapterTask
+from lkj.build import chapter as chapters
+from lkj.build.chapter import CELL_TIMEOUT, KERNEL, ChapterRun, ChapterTask
 
 START_TIMEOUT = 60  # seconds for a kernel to answer after its start
 RESET_TIMEOUT = 30  # seconds for the reset between chapters
@@ -44,7 +44,7 @@ WARM_UP_TIMEOUT = 300  # seconds for the warm-up (imports) before the first chap
 POLL = 0.5  # seconds between checks that a kernel still lives while waiting for it
 
 #: Run (silently) before each chapter: :func:`fresh_namespace`, in the kernel.
-RESET = "__import__('lkj.kernels', fromlist=['fresh_namespace']).fresh_namespace()"
+RESET = "__import__('lkj.build.kernels', fromlist=['fresh_namespace']).fresh_namespace()"
 
 
 def fresh_namespace() -> None:
@@ -207,7 +207,7 @@ class Kernel:
 class KernelPool:
     """``size`` kernels, each run by a thread that takes the next queued chapter.
 
-    Results (:class:`~lkj.chapters.ChapterRun`) go to ``results`` in the order the chapters
+    Results (:class:`~lkj.build.chapter.ChapterRun`) go to ``results`` in the order the chapters
     finish. Kernels start as soon as the pool is made, and each runs ``warm_up`` (silently)
     before its first chapter.
     """

@@ -1,6 +1,6 @@
 """The generated analysis and the reconciliation appendix as report blocks.
 
-Everything here is written by lkj from its figures (:mod:`lkj.analysis`, :mod:`lkj.audit`),
+Everything here is written by lkj from its figures (:mod:`lkj.figures.analysis`, :mod:`lkj.audit`),
 never by the analysts, and shows so: a ``<div class="lkj-generated lkj-analysis">`` headed
 "Analisis otomatis (dihasilkan dari angka)".
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lkj import analysis
+from lkj.figures import analysis
 from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.html import esc

@@ -1,8 +1,8 @@
 """A pool of warm worker processes that run one function call after another.
 
-``lkj build`` finishes reports (merge, HTML, PDF: :func:`lkj.build.finish_report`) in worker
+``lkj build`` finishes reports (merge, HTML, PDF: :func:`lkj.build.finish.finish_report`) in worker
 processes when it builds several, because WeasyPrint holds a process's GIL for seconds. Each
-worker is ``python -m lkj.workers``: it imports and runs a warm-up function at once (while
+worker is ``python -m lkj.build.workers``: it imports and runs a warm-up function at once (while
 the chapters run), then reads calls from its stdin and writes results to its stdout, both as
 pickles. The workers are plain subprocesses rather than :mod:`multiprocessing` ones, so they
 never re-import the caller's main script.
@@ -54,7 +54,7 @@ class _Worker:
     def __init__(self, warm_up: str) -> None:
         self.log: IO[bytes] = tempfile.TemporaryFile(prefix="lkj-worker-")  # noqa: SIM115
         # lkj's own folder first on the path, as in this process (e.g. a checkout on sys.path)
-        package_root = str(Path(__file__).resolve().parent.parent)
+        package_root = str(Path(__file__).resolve().parents[2])
         paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
         self.process = subprocess.Popen(
@@ -154,7 +154,7 @@ class WorkerPool:
 
 def serve(warm_up: str = "") -> None:
     """The worker's side: warm up, then answer calls from stdin until it closes."""
-    from lkj.atomic import tie_to_parent
+    from lkj.build.atomic import tie_to_parent
 
     tie_to_parent()  # once `lkj build` has ended (killed), write nothing into reports/
     channel_in = sys.stdin.buffer

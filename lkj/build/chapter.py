@@ -1,7 +1,7 @@
 """One chapter notebook run by papermill in a kernel that is already running, and what to say
 when it fails (chapter, cell, error, the executed notebook kept for inspection).
 
-The kernel comes from :mod:`lkj.kernels`; papermill injects the parameters and executes the
+The kernel comes from :mod:`lkj.build.kernels`; papermill injects the parameters and executes the
 chapter through it (``papermill.execute_notebook(..., km=...)``), exactly as it would in a
 kernel of its own. No ``cwd``: papermill would ``os.chdir`` the whole process, which races
 between chapters run at the same time; the notebooks get the project root as a parameter.

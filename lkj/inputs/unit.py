@@ -16,16 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from lkj.budget import BudgetLine
-from lkj.cumulation import Realisation
-from lkj.decimals import percent
 from lkj.errors import DataError, PeriodError
-from lkj.indicators import PREDIKAT_SCALE, Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.models import load_model
-from lkj.mou import MoU
-from lkj.paths import Project
-from lkj.periods import Period
-from lkj.tables import (
+from lkj.inputs.files import (
     JUMLAH,
     NILAI,
     ORANG,
@@ -38,6 +30,14 @@ from lkj.tables import (
     parse_value,
     read_csv,
 )
+from lkj.inputs.project import Project
+from lkj.inputs.schema import load_model
+from lkj.rules.budget import BudgetLine
+from lkj.rules.cumulation import Realisation
+from lkj.rules.decimals import percent
+from lkj.rules.indicators import PREDIKAT_SCALE, Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.rules.mou import MoU
+from lkj.rules.periods import Period
 
 
 class _Strict(BaseModel):
@@ -70,7 +70,7 @@ class UnitInfo(_Strict):
 
 
 def _rupiah(value: Any) -> Any:
-    """An amount in YAML: a whole number, or quoted text in a form :data:`lkj.tables.RUPIAH`
+    """An amount in YAML: a whole number, or quoted text in a form :data:`lkj.inputs.files.RUPIAH`
     accepts (``'9.721.224.000'``, ``'Rp 9.721.224.000'``, ``'3515820174.50'``).
 
     An unquoted ``9.720`` is refused: YAML reads it as the float 9.72, and whether 9720 was

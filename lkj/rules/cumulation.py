@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lkj.decimals import mean, percent
-from lkj.indicators import Indicator, Kumulasi, Value
+from lkj.rules.decimals import mean, percent
+from lkj.rules.indicators import Indicator, Kumulasi, Value
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def validate(
 
 def load_model(model: type[M], path: Any, shown: str, error: type[DataError] = DataError) -> M:
     """Read a YAML file and validate it as ``model``; every error names the file."""
-    from lkj.tables import read_text, yaml_load
+    from lkj.inputs.files import read_text, yaml_load
 
     text = read_text(path, shown, error)
     return validate(model, yaml_load(text, shown, error), shown, error, text)

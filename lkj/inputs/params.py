@@ -17,9 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
 
 from lkj.errors import ParamsError
-from lkj.models import load_model
-from lkj.paths import Project, check_name
-from lkj.periods import Period
+from lkj.inputs.project import Project, check_name
+from lkj.inputs.schema import load_model
+from lkj.rules.periods import Period
 
 NO_DATE = "(tanggal belum ditetapkan)"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import yaml
 
 from lkj.errors import DataError, PeriodError
-from lkj.indicators import PREDIKAT_SCALE
-from lkj.periods import Period
-from lkj.tables import read_text, yaml_load
+from lkj.inputs.files import read_text, yaml_load
+from lkj.rules.indicators import PREDIKAT_SCALE
+from lkj.rules.periods import Period
 
 
 class Kind(Enum):

@@ -44,7 +44,7 @@ class AbandonedError(RuntimeError):
 def tie_to_parent() -> None:
     """From now on, move files into place only while this process's parent still runs.
 
-    For a helper process of ``lkj build`` (:mod:`lkj.workers`): if ``lkj build`` is killed
+    For a helper process of ``lkj build`` (:mod:`lkj.build.workers`): if ``lkj build`` is killed
     while a helper renders the report, the helper must not finish the abandoned build by
     replacing the previous report. (Not for ``lkj build`` itself: it may outlive its shell.)
     """

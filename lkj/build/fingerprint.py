@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from lkj import __version__
-from lkj.paths import Project
-from lkj.periods import Period
+from lkj.inputs.project import Project
+from lkj.rules.periods import Period
 
 RECORD_SUFFIX = ".fingerprint.json"
 RECORD_FORMAT = 1
@@ -60,7 +60,7 @@ PACKAGES = (
     "weasyprint",
 )
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
