@@ -730,6 +730,9 @@ def test_missing_default_transcription(
     msg = error_line(capsys, "--root", str(project_copy), "audit", "2025-Q2")
     assert "data/bp3mi-jabar/2025/published/2025-Q2.yaml" in msg
     assert "no transcription of the published report" in msg and "--published" in msg
+    # The format is cited where every tree's user can find it: lkj's docs, not a unit's folder.
+    assert "(format: lkj's docs/published.md)" in msg
+    assert (REPO / "docs/published.md").is_file()
 
 
 def test_missing_given_transcription(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,5 +1,5 @@
 """Numbers written the Indonesian way: accepted where the column's unit leaves one reading,
-refused with a message that shows the plain form otherwise (data/README.md, "Numbers")."""
+refused with a message that shows the plain form otherwise (docs/data.md, "Numbers")."""
 
 from __future__ import annotations
 

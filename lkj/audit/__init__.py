@@ -106,8 +106,8 @@ class Audit:
         return "\n".join(lines)
 
 
-FORMAT_DOC = "data/bp3mi-jabar/2025/published/README.md"
-"""Where the transcription format is documented, next to the first unit's transcription."""
+FORMAT_DOC = "docs/published.md"
+"""Where the transcription format is documented, in lkj's repository."""
 
 # Rows whose printed amounts should add up to a total of the unit: (row kind, field, total).
 _ROW_TOTALS = (
@@ -311,7 +311,7 @@ def audit_summary(summary: Summary, project: Project, published: Path | str | No
         raise DataError(
             where,
             "no transcription of the published report",
-            expected=f"the report's figures in this file (format: {FORMAT_DOC}), "
+            expected=f"the report's figures in this file (format: lkj's {FORMAT_DOC}), "
             "or --published FILE",
         )
     return audit(summary, load_published(path, where))

@@ -101,7 +101,7 @@ def parse_date(text: str) -> date:
 # ---- numbers as analysts write them --------------------------------------------------------
 #
 # The plain form (7410, 80.76) is always accepted. Where a column's unit makes a common
-# Indonesian form unambiguous, that form is accepted too (data/README.md, "Numbers"):
+# Indonesian form unambiguous, that form is accepted too (docs/data.md, "Numbers"):
 # - a decimal comma, ',' and one or two digits: 80,76 (never a thousands separator: those
 #   come in groups of three);
 # - '.' between groups of exactly three digits, in whole-number and rupiah columns: 7.410,

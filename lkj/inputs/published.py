@@ -1,7 +1,7 @@
 """The figures a published report prints, as an analyst transcribes them (for ``lkj audit``).
 
 A transcription is a YAML file, ``data/<unit>/<year>/published/<period>.yaml``; its format is
-documented in ``data/bp3mi-jabar/2025/published/README.md``. Every value is read as the text
+documented in ``docs/published.md``. Every value is read as the text
 printed in the report (``2.000``, ``13,33%``, ``Rp. 3.515.820.174,-``), never as a YAML number,
 so ``2.000`` stays two thousand and the number of printed decimals is known.
 """

@@ -1,6 +1,6 @@
 """Loading a unit's data for a year into typed, validated objects.
 
-Layout (see data/README.md)::
+Layout (see docs/data.md)::
 
     data/<unit>/unit.yaml
     data/<unit>/<year>/sasaran.csv, indikator.csv, realisasi.csv, kegiatan.csv, pagu.csv,
@@ -159,7 +159,7 @@ class UnitYear:
             )
 
 
-# How an indicator's targets and realisations may be written, by its unit (data/README.md).
+# How an indicator's targets and realisations may be written, by its unit (docs/data.md).
 NUMBER_FORMS: dict[Satuan, NumberForm] = {
     Satuan.PERSEN: PERSEN,
     Satuan.ORANG: ORANG,

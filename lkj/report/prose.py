@@ -25,7 +25,7 @@ from lkj.report.block import Block
 from lkj.report.html import esc
 from lkj.rules.periods import Period
 
-# The files of a period and the `##` sections each may have (see narasi/README.md).
+# The files of a period and the `##` sections each may have (see docs/narasi.md).
 # None: a single block of text without sections.
 SECTIONS: dict[str, tuple[str, ...] | None] = {
     "kata-pengantar": None,
@@ -169,7 +169,7 @@ class ProseFile:
         return split_sections(self.text)
 
     def check(self) -> None:
-        """Refuse sections the README does not know (a misspelt title would lose its text)."""
+        """Refuse sections docs/narasi.md does not list (a misspelt title would lose its text)."""
         allowed = sections_of(self.name)
         found = self.sections()
         if allowed is None:
