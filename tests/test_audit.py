@@ -381,7 +381,7 @@ def test_cumulative_figure_under_another_rule(tmp_path: Path) -> None:
     )
     assert (f.stated, f.computed) == ("25", "50,00")
     assert f.note == (
-        "mengikuti aturan kumulasi nilai triwulan terakhir ('terakhir'), padahal "
+        "mengikuti aturan kumulasi nilai posisi (nilai triwulan terakhir) ('terakhir'), padahal "
         "indikator ini dikumulasikan menurut jumlah triwulan ('jumlah')"
     )
 
@@ -401,8 +401,8 @@ def test_cumulative_figure_under_no_rule(tmp_path: Path) -> None:
     )
     assert f.note == (
         "tidak mengikuti aturan kumulasi mana pun: jumlah triwulan (aturan "
-        "indikator ini) 30,95; nilai triwulan terakhir 27,20; rata-rata triwulan "
-        "15,48; rasio gabungan tidak dapat dihitung"
+        "indikator ini) 30,95; nilai posisi (nilai triwulan terakhir) 27,20; rata-rata "
+        "triwulan 15,48; rasio gabungan seluruh triwulan tidak dapat dihitung"
     )
 
 
@@ -590,7 +590,7 @@ REFERENCE = [
     ),
     ("Tabel 2.2, realisasi TW II", 2, "80,76%", "80,77%", TRUNC),
     ("Tabel 2.2, capaian s.d. TW II", 2, "78,16", "78,26", "tidak mengikuti aturan kumulasi"),
-    ("Tabel 2.2, capaian s.d. TW II", 8, "25", "50,00", "nilai triwulan terakhir ('terakhir')"),
+    ("Tabel 2.2, capaian s.d. TW II", 8, "25", "50,00", "(nilai triwulan terakhir) ('terakhir')"),
     ("Tabel 2.2, capaian s.d. TW II", 9, "39,40", "30,95", "tidak mengikuti aturan kumulasi"),
     ("Tabel 2.5, realisasi TW II", 2, "80,76%", "80,77%", TRUNC),
     ("Tabel 2.5, capaian TW II", 2, "80,76%", "80,77%", TRUNC),
@@ -620,7 +620,7 @@ REFERENCE = [
         "7,56",
         "(200.381.500 / 2.650.000.000 = 7,56%)",
     ),
-    ("Tabel 2.19, capaian s.d. TW II", 8, "25", "50,00", "nilai triwulan terakhir ('terakhir')"),
+    ("Tabel 2.19, capaian s.d. TW II", 8, "25", "50,00", "(nilai triwulan terakhir) ('terakhir')"),
     ("Tabel 2.19, capaian TW II", 9, "3,75", "27,20", "sama dengan capaian TW I (3,75)"),
     ("Tabel 2.19, capaian s.d. TW II", 9, "39,40", "30,95", "tidak mengikuti aturan kumulasi"),
     ("Tabel 2.19, capaian TW II", 10, "27,2", "126,84", "nilai bergeser satu baris"),

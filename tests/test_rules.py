@@ -14,7 +14,7 @@ from lkj.rules.cumulation import Realisation, realisation_to_date
 from lkj.rules.decimals import round2
 from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan
 from lkj.rules.mou import MoU
-from lkj.rules.periods import Period
+from lkj.rules.periods import Period, quarter_label, quarter_short_label, roman
 
 
 def ind(
@@ -51,6 +51,27 @@ def test_period_end_dates() -> None:
         date(2024, 12, 31),
     ]
     assert Period(2025, 4).label == "Triwulan IV"
+
+
+def test_quarter_names_and_roman_numerals() -> None:
+    assert [quarter_label(q) for q in (1, 3)] == ["Triwulan I", "Triwulan III"]
+    assert [quarter_short_label(q) for q in (2, 4)] == ["TW II", "TW IV"]
+    assert Period(2025, 3).short_label == "TW III"
+    # chapters too: BAB IV, BAB IX, BAB XIV
+    assert [roman(n) for n in (4, 9, 14, 40, 1999)] == ["IV", "IX", "XIV", "XL", "MCMXCIX"]
+    with pytest.raises(ValueError, match="no roman numeral"):
+        roman(0)
+
+
+def test_vocabulary_lives_on_the_enums() -> None:
+    """Each enum names its members once, as the report and the audit print them."""
+    assert Kumulasi.TERAKHIR.label == "nilai posisi (nilai triwulan terakhir)"
+    assert Kumulasi.RASIO.label == "rasio gabungan seluruh triwulan"
+    assert Polaritas.TURUN.label == "nilai yang lebih rendah lebih baik"
+    assert [s.suffix for s in Satuan] == ["%", " Orang", "", ""]
+    assert Satuan.ORANG.label == "Orang"
+    assert Kelas.DI_BAWAH.label == "di bawah 100%"
+    assert all(k.label for k in (*Kumulasi, *Polaritas, *Satuan, *Kelas))
 
 
 @pytest.mark.parametrize("text", ["2025-Q5", "2025-Q0", "2025", "Q2-2025", "2025-T2"])

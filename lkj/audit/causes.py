@@ -47,13 +47,6 @@ from .figures import (
     tw,
 )
 
-RULES = {
-    Kumulasi.JUMLAH: "jumlah triwulan",
-    Kumulasi.TERAKHIR: "nilai triwulan terakhir",
-    Kumulasi.RATA_RATA: "rata-rata triwulan",
-    Kumulasi.RASIO: "rasio gabungan",
-}
-
 
 @dataclass(frozen=True)
 class Check:
@@ -189,9 +182,9 @@ def cumulation(c: Check) -> str | None:
     if ind.is_predikat:
         return None
     quarters = c.lookup.summary.data.quarters(c.key, c.lookup.period)
-    own = RULES[ind.kumulasi]
+    own = ind.kumulasi.label
     alternatives = [f"{own} (aturan indikator ini) {c.show(c.computed)}"]
-    for rule, name in RULES.items():
+    for rule in Kumulasi:
         if rule is ind.kumulasi:
             continue
         value = realisation_to_date(replace(ind, kumulasi=rule), quarters)
@@ -199,11 +192,11 @@ def cumulation(c: Check) -> str | None:
             value = capaian(ind, value, ind.target)
         if value is not None and agrees(c.stated, value):
             return (
-                f"mengikuti aturan kumulasi {name} ('{rule.value}'), padahal indikator ini "
+                f"mengikuti aturan kumulasi {rule.label} ('{rule.value}'), padahal indikator ini "
                 f"dikumulasikan menurut {own} ('{ind.kumulasi.value}')"
             )
         alternatives.append(
-            f"{name} " + (c.show(value) if value is not None else "tidak dapat dihitung")
+            f"{rule.label} " + (c.show(value) if value is not None else "tidak dapat dihitung")
         )
     return "tidak mengikuti aturan kumulasi mana pun: " + "; ".join(alternatives)
 

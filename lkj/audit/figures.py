@@ -14,7 +14,7 @@ from lkj.rules.achievement import Kelas, capaian
 from lkj.rules.budget import absorption
 from lkj.rules.decimals import round2
 from lkj.rules.indicators import Indicator, Value
-from lkj.rules.periods import ROMAN, Period
+from lkj.rules.periods import Period, quarter_short_label
 
 Computed = Decimal | str | date | None
 """What lkj computes for a printed figure: a number, a predicate or text, a date, or nothing."""
@@ -51,7 +51,7 @@ def split(field: str, period: Period) -> tuple[str, int | None]:
 
 
 def tw(quarter: int) -> str:
-    return f"TW {ROMAN[quarter]}"
+    return quarter_short_label(quarter)
 
 
 def count_of(kelas: tuple[Kelas, ...], values: list[Kelas]) -> int:

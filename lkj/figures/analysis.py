@@ -33,7 +33,7 @@ from lkj.rules.achievement import Kelas, capaian, overall, predikat_rank
 from lkj.rules.budget import BudgetGroup
 from lkj.rules.decimals import HUNDRED, div, round2
 from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.rules.periods import ROMAN
+from lkj.rules.periods import quarter_label, roman
 
 
 class Case(StrEnum):
@@ -117,11 +117,11 @@ WORDING: dict[Case, str] = {
     Case.TREND_DOWN: "Realisasi {label} sebesar {now}, turun {change} dibandingkan {previous} "
     "({before}).",
     Case.TREND_UP_LOWER_BETTER: "Realisasi {label} sebesar {now}, naik {change} dibandingkan "
-    "{previous} ({before}); karena untuk indikator ini nilai yang lebih rendah lebih baik, "
+    "{previous} ({before}); karena untuk indikator ini {lower_better}, "
     "kenaikan ini berarti kinerja memburuk.",
     Case.TREND_DOWN_LOWER_BETTER: "Realisasi {label} sebesar {now}, turun {change} "
-    "dibandingkan {previous} ({before}); karena untuk indikator ini nilai yang lebih rendah "
-    "lebih baik, penurunan ini berarti kinerja membaik.",
+    "dibandingkan {previous} ({before}); karena untuk indikator ini {lower_better}, "
+    "penurunan ini berarti kinerja membaik.",
     Case.TREND_SAME: "Realisasi {label} sebesar {now}, sama dengan {previous}.",
     Case.TREND_ZERO: "Seperti pada {previous}, belum ada realisasi pada {label} ({now}).",
     Case.TREND_PREDIKAT_SAME: "Predikat {label} {now}, sama dengan {previous}.",
@@ -132,9 +132,9 @@ WORDING: dict[Case, str] = {
     Case.QUARTER_MISSED: "Target {label} sebesar {target} tidak tercapai: realisasi {now} atau "
     "{percent} dari target triwulan.",
     Case.QUARTER_MET_LOWER_BETTER: "Target {label} tercapai: realisasi {now} tidak melebihi "
-    "batas target triwulan {target} (nilai yang lebih rendah lebih baik).",
+    "batas target triwulan {target} ({lower_better}).",
     Case.QUARTER_MISSED_LOWER_BETTER: "Target {label} tidak tercapai: realisasi {now} melebihi "
-    "batas target triwulan {target} (nilai yang lebih rendah lebih baik).",
+    "batas target triwulan {target} ({lower_better}).",
     Case.QUARTER_NO_TARGET: "{label} tidak memiliki target triwulan ({target}); realisasinya "
     "{now}.",
     Case.QUARTER_PREDIKAT_MET: "Target {label} (predikat {target}) tercapai dengan predikat {now}.",
@@ -152,7 +152,7 @@ WORDING: dict[Case, str] = {
     Case.YTD_EXCEEDED: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target "
     "tahunan {target}: target tahunan sudah terlampaui.",
     Case.YTD_LOWER_BETTER: "Realisasi s.d. {label} sebesar {ytd} terhadap batas target tahunan "
-    "{target}; karena nilai yang lebih rendah lebih baik, capaian dihitung sebagai "
+    "{target}; karena {lower_better}, capaian dihitung sebagai "
     "(2 x target - realisasi) / target = {percent}.",
     Case.YTD_STANDING: "Nilai s.d. {label}, yaitu {rule}, sebesar {ytd} terhadap target "
     "tahunan {target} (capaian {percent}).",
@@ -240,17 +240,11 @@ WORDING: dict[Case, str] = {
     Case.ATTENTION_ITEM: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}.",
 }
 
-_RULE_NAMES = {
-    Kumulasi.TERAKHIR: "nilai posisi (nilai triwulan terakhir)",
-    Kumulasi.RATA_RATA: "rata-rata triwulan",
-    Kumulasi.RASIO: "rasio gabungan seluruh triwulan",
-    Kumulasi.JUMLAH: "jumlah triwulan",
-}
-
 
 def say(case: Case, **fields: object) -> str:
-    """The one wording of ``case`` with its figures filled in."""
-    return WORDING[case].format(**fields)
+    """The one wording of ``case`` with its figures filled in (``{lower_better}``: how
+    :class:`~lkj.rules.indicators.Polaritas` names lower-is-better)."""
+    return WORDING[case].format(lower_better=Polaritas.TURUN.label, **fields)
 
 
 @dataclass(frozen=True)
@@ -272,10 +266,6 @@ class IndicatorAnalysis:
     needs_attention: bool
     cases: tuple[Case, ...] = ()
     projection: Projection | None = None
-
-
-def _quarter_label(quarter: int) -> str:
-    return f"Triwulan {ROMAN[quarter]}"
 
 
 def _value(summary: Summary, iku: int, quarter: int) -> Value | None:
@@ -381,7 +371,7 @@ def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
         case = Case.YTD_LOWER_BETTER
     elif not _accumulates(ind):
         case = Case.YTD_STANDING
-        shown["rule"] = _RULE_NAMES[ind.kumulasi]
+        shown["rule"] = ind.kumulasi.label
     else:
         assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
         shown["planned"] = fmt.nilai(ind, ind.target_to_date(period.quarter))
@@ -418,7 +408,7 @@ def _outlook(
     if not _accumulates(ind):
         met = r.capaian_kumulatif >= HUNDRED
         case = Case.STANDING_HOLDS_MET if met else Case.STANDING_HOLDS_MISSED
-        out = [(case, say(case, rule=_RULE_NAMES[ind.kumulasi], **shown))]
+        out = [(case, say(case, rule=ind.kumulasi.label, **shown))]
         mean = ind.kumulasi is Kumulasi.RATA_RATA and ind.polaritas is Polaritas.NAIK
         if mean and period.quarter < 4 and not met:
             out.append(_mean_needed(summary, r))
@@ -465,9 +455,9 @@ def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     remaining = 4 - period.quarter
     needed = div(ind.target * 4 - total, Decimal(remaining))
     rest = (
-        _quarter_label(4)
+        quarter_label(4)
         if remaining == 1
-        else f"{_quarter_label(period.quarter + 1)} s.d. {ROMAN[4]}"
+        else f"{quarter_label(period.quarter + 1)} s.d. {roman(4)}"
     )
     out_of_reach = ind.satuan is Satuan.PERSEN and needed > HUNDRED
     case = Case.MEAN_OUT_OF_REACH if out_of_reach else Case.MEAN_NEEDED

@@ -9,7 +9,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from lkj.rules.decimals import round2
-from lkj.rules.indicators import Indicator, Satuan, Value
+from lkj.rules.indicators import Indicator, Value
 
 LOCALE = "id_ID"
 DASH = "-"
@@ -55,8 +55,4 @@ def nilai(indicator: Indicator, value: Value | None) -> str:
         return DASH
     if isinstance(value, str):
         return value
-    if indicator.satuan is Satuan.PERSEN:
-        return angka(value) + "%"
-    if indicator.satuan is Satuan.ORANG:
-        return angka(value) + " Orang"
-    return angka(value)
+    return angka(value) + indicator.satuan.suffix

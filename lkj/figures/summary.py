@@ -130,9 +130,7 @@ class Summary:
         lines += [
             "",
             f"Capaian rata-rata s.d. {self.period.label}: {fmt.persen(self.capaian_rata_rata)}",
-            f"Di atas 100%: {self.count(Kelas.DI_ATAS)}   Tepat 100%: {self.count(Kelas.TEPAT)}"
-            f"   Di bawah 100%: {self.count(Kelas.DI_BAWAH)}"
-            f"   Tidak terukur: {self.count(Kelas.TIDAK_TERUKUR)}",
+            "   ".join(f"{k.label.capitalize()}: {self.count(k)}" for k in Kelas),
             f"Anggaran: pagu {fmt.rupiah(self.pagu)}, realisasi "
             f"{fmt.rupiah(self.realisasi_anggaran)} ({fmt.persen(self.persen_anggaran)})",
         ]

@@ -19,6 +19,7 @@ from lkj.report.html import esc
 from lkj.rules.achievement import Kelas, overall
 from lkj.rules.decimals import round2
 from lkj.rules.indicators import Satuan
+from lkj.rules.periods import QUARTERS, quarter_short_label
 
 # d3-format locale for Indonesian numbers (d3 ships no id-ID locale).
 FORMAT_LOCALE: dict[str, Any] = {
@@ -32,9 +33,9 @@ VL_VERSION = "6.4"
 EN_DASH = "\u2013"
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 _COLORS = {
-    Kelas.DI_ATAS.value: "#1b7f3b",
-    Kelas.TEPAT.value: "#2f6db5",
-    Kelas.DI_BAWAH.value: "#c4572a",
+    Kelas.DI_ATAS.label: "#1b7f3b",
+    Kelas.TEPAT.label: "#2f6db5",
+    Kelas.DI_BAWAH.label: "#c4572a",
 }
 _CONFIG: dict[str, Any] = {
     "font": FONT,
@@ -137,7 +138,7 @@ def capaian_per_iku(ctx: ReportContext) -> Block:
             "iku": f"IKU {r.iku}",
             "indikator": r.indicator.nama,
             "capaian": _number(r.capaian_kumulatif),
-            "kelas": r.kelas.value,
+            "kelas": r.kelas.label,
         }
         for r in ctx.summary.indicators
         if r.capaian_kumulatif is not None
@@ -178,7 +179,7 @@ def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
     """Quarterly realisation against the quarterly target, for the indicators counted in
     persons (one panel each, own scale)."""
     alt = _altair()
-    quarters = ["TW I", "TW II", "TW III", "TW IV"]
+    quarters = [quarter_short_label(q) for q in QUARTERS]
     values = []
     ikus = []
     for r in ctx.summary.indicators:
@@ -211,7 +212,7 @@ def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
         .encode(
             x=alt.X("triwulan:N", sort=quarters, title=None, axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("jenis:N", sort=["Target", "Realisasi"]),
-            y=alt.Y("nilai:Q", title="Orang", axis=alt.Axis(format=",.0f")),
+            y=alt.Y("nilai:Q", title=Satuan.ORANG.label, axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "jenis:N",
                 title=None,
@@ -222,7 +223,7 @@ def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
                 alt.Tooltip("iku:N", title="IKU"),
                 alt.Tooltip("triwulan:N", title="Triwulan"),
                 alt.Tooltip("jenis:N", title="Jenis"),
-                alt.Tooltip("nilai:Q", title="Orang", format=",.0f"),
+                alt.Tooltip("nilai:Q", title=Satuan.ORANG.label, format=",.0f"),
             ],
         )
         .properties(width=150, height=120)
@@ -231,7 +232,8 @@ def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
     )
     return chart_block(
         "grafik-realisasi-triwulan",
-        f"Realisasi dan Target per Triwulan Tahun {ctx.period.year}, Indikator dalam Orang",
+        f"Realisasi dan Target per Triwulan Tahun {ctx.period.year}, "
+        f"Indikator dalam {Satuan.ORANG.label}",
         chart.to_dict(),
         description=f"Triwulan setelah {ctx.period.label} belum memiliki realisasi.",
     )

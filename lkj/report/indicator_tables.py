@@ -9,7 +9,7 @@ from lkj.report.block import Block
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
 from lkj.rules.indicators import Value
-from lkj.rules.periods import ROMAN
+from lkj.rules.periods import QUARTERS, quarter_label, quarter_short_label
 
 
 def _sasaran_cells(results: tuple[IndicatorResult, ...]) -> list[Cell | None]:
@@ -62,7 +62,7 @@ def capaian_triwulan(ctx: ReportContext) -> Block:
         [
             c("Sasaran Strategis", rowspan=2),
             c("Indikator Kinerja Utama", rowspan=2),
-            *(c(f"Triwulan {q}", colspan=2) for q in ROMAN.values()),
+            *(c(quarter_label(q), colspan=2) for q in QUARTERS),
         ],
         [c(x) for _ in range(4) for x in ("Target", "Realisasi")],
     ]
@@ -90,7 +90,7 @@ def capaian_kumulatif(ctx: ReportContext) -> Block:
             c(f"Realisasi s.d. {tw}", rowspan=2),
             c(f"Capaian s.d. {tw} (%)", rowspan=2),
         ],
-        [c(f"TW {q}") for q in ROMAN.values()],
+        [c(quarter_short_label(q)) for q in QUARTERS],
     ]
     body = []
     for i, r in enumerate(results):

@@ -16,10 +16,10 @@ from lkj.rules.achievement import Kelas
 def _counts(ctx: ReportContext) -> list[str]:
     s = ctx.summary
     return [
-        f"Target dengan capaian realisasi di atas 100% sebanyak {s.count(Kelas.DI_ATAS)} target;",
-        f"Target dengan capaian realisasi tepat 100% sebanyak {s.count(Kelas.TEPAT)} target;",
-        f"Target dengan capaian realisasi di bawah 100% sebanyak "
-        f"{s.count(Kelas.DI_BAWAH)} target; dan",
+        *(
+            f"Target dengan capaian realisasi {k.label} sebanyak {s.count(k)} target;{tail}"
+            for k, tail in ((Kelas.DI_ATAS, ""), (Kelas.TEPAT, ""), (Kelas.DI_BAWAH, " dan"))
+        ),
         f"Target yang tidak dapat diperoleh hasil pengukurannya sebanyak "
         f"{s.count(Kelas.TIDAK_TERUKUR)} target.",
     ]

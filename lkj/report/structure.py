@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from lkj.report.block import Block
 from lkj.report.html import attrs, esc, slug
-from lkj.rules.periods import ROMAN
+from lkj.rules.periods import roman
 
 TOC_ID = "daftar-isi"
 LOT_ID = "daftar-tabel"
@@ -21,7 +21,7 @@ LOT_ID = "daftar-tabel"
 def chapter(title: str, number: int | None = None, id: str | None = None) -> Block:
     """``chapter("Kata Pengantar")`` or ``chapter("Perencanaan Kinerja", 1)`` (BAB I ...)."""
     name = title.upper()
-    label = f"BAB {ROMAN.get(number, str(number))}" if number else None
+    label = f"BAB {roman(number)}" if number else None
     text = f"{label} {name}" if label else name
     ident = id or slug(text)
     inner = (

@@ -42,6 +42,11 @@ class Kelas(StrEnum):
     DI_BAWAH = "di bawah 100%"
     TIDAK_TERUKUR = "tidak terukur"
 
+    @property
+    def label(self) -> str:
+        """``di atas 100%``: the class as sentences, chart legends and summaries write it."""
+        return str(self.value)
+
 
 def classify(value: Decimal | None) -> Kelas:
     """Classify a capaian as printed (rounded to two places)."""

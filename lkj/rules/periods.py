@@ -1,4 +1,8 @@
-"""Reporting periods: a quarter (triwulan) of a year."""
+"""Reporting periods: a quarter (triwulan) of a year, and how quarters are written.
+
+:func:`quarter_label` (``Triwulan II``) and :func:`quarter_short_label` (``TW II``) are the one
+place a quarter's name is spelt; :class:`Period` and every table header and sentence use them.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,45 @@ from datetime import date
 
 from lkj.errors import PeriodError
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+QUARTERS = (1, 2, 3, 4)
+_ROMAN_DIGITS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 _PATTERN = re.compile(r"^(?P<year>\d{4})-(?:Q|TW)(?P<quarter>\d+)$", re.IGNORECASE)
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+def roman(n: int) -> str:
+    """``2 -> II``, ``4 -> IV``, ``14 -> XIV`` (quarters, chapters: BAB IV)."""
+    if n < 1:
+        raise ValueError(f"{n} has no roman numeral; expected a whole number from 1")
+    out = []
+    for value, digits in _ROMAN_DIGITS:
+        count, n = divmod(n, value)
+        out.append(digits * count)
+    return "".join(out)
+
+
+def quarter_label(quarter: int) -> str:
+    """``Triwulan II``."""
+    return f"Triwulan {roman(quarter)}"
+
+
+def quarter_short_label(quarter: int) -> str:
+    """``TW II`` (table headers, charts)."""
+    return f"TW {roman(quarter)}"
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +61,7 @@ class Period:
     quarter: int
 
     def __post_init__(self) -> None:
-        if self.quarter not in ROMAN:
+        if self.quarter not in QUARTERS:
             raise PeriodError(
                 f"quarter {self.quarter} does not exist; expected a quarter from 1 to 4 "
                 f"(e.g. {self.year}-Q2)"
@@ -44,18 +84,14 @@ class Period:
         return f"{self.year}-Q{self.quarter}"
 
     @property
-    def roman(self) -> str:
-        return ROMAN[self.quarter]
-
-    @property
     def label(self) -> str:
         """``Triwulan II``."""
-        return f"Triwulan {self.roman}"
+        return quarter_label(self.quarter)
 
     @property
     def short_label(self) -> str:
         """``TW II``."""
-        return f"TW {self.roman}"
+        return quarter_short_label(self.quarter)
 
     @property
     def end_date(self) -> date:
