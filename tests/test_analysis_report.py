@@ -11,7 +11,8 @@ import pytest
 
 from lkj.errors import DataError, ParamsError
 from lkj.report import generated
-from lkj.report.block import MIME
+from lkj.report.block import MIME, from_record
+from lkj.report.blocks import Analysis, Chapter, TableFigure
 from lkj.report.context import load_report
 from tests.conftest import REPO
 
@@ -26,18 +27,19 @@ def ctx():  # type: ignore[no-untyped-def]
 
 def test_iku_block_is_marked_as_generated(ctx) -> None:  # type: ignore[no-untyped-def]
     block = generated.iku(ctx, 9)
-    assert block.kind == "html"
-    assert block.html.startswith('<div class="lkj-generated lkj-analysis">')
-    assert LABEL in block.html
+    assert isinstance(block, Analysis)
+    html = block.html()
+    assert html.startswith('<div class="lkj-generated lkj-analysis">')
+    assert LABEL in html
     # IKU 9: 619 in two quarters, 309,5 a quarter -> 1.238 of 2.000
-    assert "laju rata-rata 309,5 Orang per triwulan" in block.html
-    assert "Perlu perhatian: target tahunan IKU 9 diperkirakan tidak tercapai." in block.html
+    assert "laju rata-rata 309,5 Orang per triwulan" in html
+    assert "Perlu perhatian: target tahunan IKU 9 diperkirakan tidak tercapai." in html
     # IKU 10 is above its annual target already: no flag
-    assert "Perlu perhatian" not in generated.iku(ctx, 10).html
+    assert "Perlu perhatian" not in generated.iku(ctx, 10).html()
 
 
 def test_overview_lists_the_iku_needing_attention(ctx) -> None:  # type: ignore[no-untyped-def]
-    html = generated.ringkasan(ctx).html
+    html = generated.ringkasan(ctx).html()
     assert LABEL in html
     assert "5 IKU perlu perhatian" in html and "IKU 2, 4, 5, 6 dan 9" in html
     assert html.count("<li>") == 5
@@ -46,7 +48,7 @@ def test_overview_lists_the_iku_needing_attention(ctx) -> None:  # type: ignore[
 
 
 def test_budget_block(ctx) -> None:  # type: ignore[no-untyped-def]
-    html = generated.anggaran(ctx).html
+    html = generated.anggaran(ctx).html()
     assert LABEL in html and "indeks efisiensi" in html
     # Sasaran 1: 12.571.096 / 115.260.000 = 10,91%; 55,23 / 10,91 = 5,06
     assert "indeks efisiensi 5,06" in html
@@ -73,13 +75,13 @@ def test_appendix_lists_the_findings(project_copy: Path) -> None:
     switch_on(project_copy)
     blocks = generated.rekonsiliasi(load_report("bp3mi-jabar", "2025-Q2", project_copy))
     head, intro, table = blocks
-    assert head.kind == "chapter" and head.props["id"] == "lampiran-rekonsiliasi-angka"
-    assert head.props["numbering"] == "arabic"  # after Bab III, not front matter
-    assert "LAMPIRAN: REKONSILIASI ANGKA" in head.html
-    assert "lkj-generated" in intro.html and "ditemukan 34 selisih" in intro.html
-    assert table.kind == "table" and table.props["numbered"] is False
-    assert table.props["table"].count("<tr>") == 1 + 34
-    assert "13-04-2027" in table.props["table"] and "13-04-2028" in table.props["table"]
+    assert isinstance(head, Chapter) and head.id == "lampiran-rekonsiliasi-angka"
+    assert head.numbering == "arabic"  # after Bab III, not front matter
+    assert "LAMPIRAN: REKONSILIASI ANGKA" in head.html()
+    assert "lkj-generated" in intro.html() and "ditemukan 34 selisih" in intro.html()
+    assert isinstance(table, TableFigure) and table.numbered is False
+    assert table.table.count("<tr>") == 1 + 34
+    assert "13-04-2027" in table.table and "13-04-2028" in table.table
 
 
 def test_appendix_without_transcription_is_a_clear_error(project_copy: Path) -> None:
@@ -115,5 +117,7 @@ def test_notebooks_show_the_analysis(name: str, call: str) -> None:
 
 
 def test_blocks_carry_the_lkj_record(ctx) -> None:  # type: ignore[no-untyped-def]
-    bundle = generated.iku(ctx, 1)._repr_mimebundle_()
-    assert bundle[MIME]["kind"] == "html" and bundle["text/html"] == bundle[MIME]["html"]
+    block = generated.iku(ctx, 1)
+    bundle = block._repr_mimebundle_()
+    assert bundle[MIME]["block"] == "Analysis" and bundle["text/html"] == block.html()
+    assert from_record(json.loads(json.dumps(bundle[MIME]))) == block

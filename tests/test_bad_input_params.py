@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from lkj.report.blocks import Missing, Prose
 from lkj.report.context import load_report
 from tests.test_bad_input import edit, fail
 
@@ -120,8 +121,8 @@ def test_narrative_file_with_bom_is_accepted(project_copy: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     ctx = load_report("bp3mi-jabar", "2025-Q2", project_copy)
     block = ctx.narasi.block("kata-pengantar", "Kata Pengantar")
-    assert block is not None and block.kind == "html"
-    assert "\ufeff" not in block.html and "<p>" in block.html
+    assert isinstance(block, Prose)
+    assert "\ufeff" not in block.html() and "<p>" in block.html()
 
 
 def test_misspelt_narrative_section(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -145,9 +146,9 @@ def test_missing_narrative_file_is_shown_as_missing(project_copy: Path) -> None:
     (project_copy / NARASI / "iku-03.md").unlink()
     ctx = load_report("bp3mi-jabar", "2025-Q2", project_copy)  # what `lkj build` checks first
     block = ctx.narasi.block("iku-03", "IKU 3, Evaluasi Kinerja", "Evaluasi Kinerja")
-    assert block is not None and block.kind == "missing"
-    assert block.html == (
+    assert isinstance(block, Missing)
+    assert block.html() == (
         '<div class="lkj-missing">Narasi analis untuk IKU 3, Evaluasi Kinerja '
         "(Triwulan II 2025) belum tersedia.</div>"
     )
-    assert block.props["file"] == f"{NARASI}/iku-03.md"
+    assert block.file == f"{NARASI}/iku-03.md"

@@ -196,7 +196,7 @@ def test_planted_payloads_do_not_survive_in_the_html(planted: PlantedReport) -> 
     html = planted.html
     assert "<script>window.__lkjPwned" not in html and "<script>document.title" not in html
     # the signatory's name from params is text, escaped
-    assert "Mulia &lt;script&gt;window.__lkjPwned = &#x27;params&#x27;&lt;/script&gt;" in html
+    assert "Mulia &lt;script&gt;window.__lkjPwned = &#39;params&#39;&lt;/script&gt;" in html
     lowered = html.lower()
     for marker in ("onerror=", "onload=", "ontoggle=", "<iframe", "<img", "<svg onload"):
         assert marker not in lowered

@@ -10,9 +10,10 @@ import pytest
 from lkj.errors import BuildError, DataError
 from lkj.report import structure
 from lkj.report.assemble import assemble
-from lkj.report.block import MIME, Block
+from lkj.report.block import Block
+from lkj.report.blocks import Missing, TableFigure
 from lkj.report.prose import Narasi, ProseFile, render_markdown
-from lkj.report.table import Cell, Table, c, figure_html, num, row, spanned, table_block
+from lkj.report.table import Cell, Table, c, num, row, spanned, table_block
 from lkj.report.terbilang import dengan_kata, terbilang
 from lkj.rules.periods import Period
 
@@ -34,17 +35,40 @@ def test_table_snapshot_with_rowspan() -> None:
         "<tbody>\n"
         '<tr><td>Sasaran A</td><td>IKU 1</td><td class="lkj-num">70%</td></tr>\n'
         '<tr><td rowspan="2">Sasaran B</td><td>IKU 2</td><td class="lkj-num">40 Orang</td></tr>\n'
-        '<tr><td>IKU 3</td><td class="lkj-num">1.250 Orang</td></tr>\n'
+        '<tr class="lkj-rowspan-cont"><td>IKU 3</td><td class="lkj-num">1.250 Orang</td></tr>\n'
         "</tbody>\n"
         "</table>"
     )
 
 
+def test_wide_table_and_rows_under_a_rowspan_carry_their_print_classes() -> None:
+    """Print needs them (smaller type, no page break inside a goal's rows): the table sets
+    them, so nothing downstream has to rediscover them from the HTML."""
+    head = [
+        [c("Sasaran", rowspan=2), c("IKU", rowspan=2), c("Triwulan", colspan=6)],
+        [c(f"TW {q}") for q in range(1, 7)],
+    ]
+    body = [[c("S", rowspan=3), *[c("x")] * 7], [c("y")] * 7, [c("z")] * 7, [c("T")] * 8]
+    html = Table(head, [body], cls="lkj-x").render()
+    assert html.startswith('<table class="lkj-x lkj-wide">')  # 8 columns
+    rows = html.splitlines()
+    assert [r.startswith('<tr class="lkj-rowspan-cont">') for r in rows if "<tr" in r] == [
+        False,  # header
+        True,  # under the header's rowspans
+        False,  # S spans this one and the next two
+        True,
+        True,
+        False,
+    ]
+    assert Table([[c("a")] * 7], [[]]).render().startswith("<table>")  # 7 columns: not wide
+
+
 def test_figure_snapshot_and_escaping() -> None:
     table = Table([[c("A & B")]], [[[c("<x>")]]])
-    assert figure_html(
-        "Capaian Indikator Kinerja Utama 7", table.render(), "Tabel 2.12", "tabel-2-12"
-    ) == (
+    figure = TableFigure(
+        "Capaian Indikator Kinerja Utama 7", table.render(), number="Tabel 2.12", id="tabel-2-12"
+    )
+    assert figure.html() == (
         '<figure class="lkj-table" id="tabel-2-12"><figcaption>'
         '<span class="lkj-table-number">Tabel 2.12</span> '
         '<span class="lkj-table-title">Capaian Indikator Kinerja Utama 7</span></figcaption>'
@@ -93,15 +117,15 @@ def test_narasi_missing_and_sections(tmp_path: Path) -> None:
     )
     narasi = Narasi(folder, "data/x/2025/narasi/2025-Q2", Period(2025, 2))
     info = narasi.block("iku-01", "IKU 1", "Informasi Kinerja")
-    assert info is not None and "<strong>info</strong>" in info.html
+    assert info is not None and "<strong>info</strong>" in info.html()
     assert narasi.block("iku-01", "IKU 1", "Strategi Penyelesaian Masalah", optional=True) is None
     missing = narasi.block("iku-02", "IKU 2, Informasi Kinerja", "Informasi Kinerja")
-    assert missing is not None and missing.kind == "missing"
-    assert missing.html == (
+    assert isinstance(missing, Missing)
+    assert missing.html() == (
         '<div class="lkj-missing">Narasi analis untuk IKU 2, Informasi Kinerja '
         "(Triwulan II 2025) belum tersedia.</div>"
     )
-    assert missing.props["file"] == "data/x/2025/narasi/2025-Q2/iku-02.md"
+    assert missing.file == "data/x/2025/narasi/2025-Q2/iku-02.md"
 
 
 def test_misspelt_section_is_an_error() -> None:
@@ -118,9 +142,7 @@ def _notebook(*outputs: list[Block | str]) -> nbformat.NotebookNode:
         cell.outputs = [
             nbformat.v4.new_output("stream", name="stdout", text=b)
             if isinstance(b, str)
-            else nbformat.v4.new_output(
-                "display_data", data={"text/html": b.html, MIME: b.record()}
-            )
+            else nbformat.v4.new_output("display_data", data=b._repr_mimebundle_())
             for b in blocks
         ]
         nb.cells.append(cell)
@@ -156,10 +178,12 @@ def test_assembly_numbers_tables_letters_sections_and_fills_lists() -> None:
     assert cells[1].outputs[0]["metadata"]["lkj"] == {
         "chapter": "bab-ii-akuntabilitas-kinerja",
         "numbering": "arabic",
+        "first_arabic": True,  # print restarts the page count here
     }
     assert cells[0].outputs[0]["metadata"]["lkj"]["numbering"] == "roman"
     toc = _html(cells[0].outputs[1])
-    assert '<a href="#kata-pengantar">KATA PENGANTAR</a>' in toc
+    # front matter: its page numbers print as i, ii, ...
+    assert '<a href="#kata-pengantar" data-lkj-numbering="roman">KATA PENGANTAR</a>' in toc
     assert '<a href="#cap">A. Capaian</a>' in toc
     lot = _html(cells[0].outputs[2])
     assert lot == (

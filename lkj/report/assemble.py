@@ -1,10 +1,17 @@
 """The pass over the merged chapters: number tables and charts, letter sections, fill the
 Daftar Isi and the Daftar Tabel, mark each output with its chapter, collect warnings.
 
-It reads only the :data:`~lkj.report.block.MIME` records of the outputs (never parses HTML)
-and replaces each output's ``text/html`` with its final form. Outputs that are not lkj blocks
-(a stray print, a DataFrame) are dropped with a warning: the report shows no code and no
-debugging output.
+It reads only the :data:`~lkj.report.block.MIME` records of the outputs (never parses HTML):
+each becomes its block again, takes its place (:meth:`~lkj.report.block.Block.place`, in
+document order, then :meth:`~lkj.report.block.Block.fill`, once all are placed) and its
+output's ``text/html`` becomes the block's final HTML. What a block kind does there is its
+own business; this module only offers the means (:class:`Assembly`). Outputs that are not
+lkj blocks (a stray print, a DataFrame) are dropped with a warning: the report shows no code
+and no debugging output.
+
+Each output's metadata ``lkj`` says which chapter it belongs to (``chapter``: the chapter's
+id, ``numbering``: roman or arabic, ``first_arabic``: the chapter where print restarts the
+page count at 1), from which the page template wraps chapters in their ``<section>``.
 """
 
 from __future__ import annotations
@@ -14,19 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lkj.errors import BuildError
-from lkj.report import charts
-from lkj.report.block import MIME
-from lkj.report.html import esc
-from lkj.report.structure import LOT_ID, TOC_ID, section_html
-from lkj.report.table import figure_html
+from lkj.report.block import MIME, Block, from_record
+from lkj.report.blocks import Chapter, Entry, Missing
 
 
 @dataclass
 class _Chapter:
-    id: str
-    title: str
-    number: int | None
-    numbering: str
+    block: Chapter
+    first_arabic: bool
     tables: int = 0
     charts: int = 0
     sections: int = 0
@@ -34,15 +36,19 @@ class _Chapter:
 
 @dataclass
 class Assembly:
-    """What the pass found: the lists, the warnings and the ids in use."""
+    """What the pass found so far: the lists, the warnings and the ids in use; and what
+    blocks call as they take their place."""
 
-    toc: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
-    tables: list[tuple[str, str, str]] = field(default_factory=list)  # id, number, title
+    toc: list[Entry] = field(default_factory=list)  # chapters and sections
+    tables: list[Entry] = field(default_factory=list)  # numbered tables
     charts: int = 0
     missing: dict[str, list[str]] = field(default_factory=dict)  # file -> places
     missing_folders: dict[str, int] = field(default_factory=dict)  # folder -> places
     dropped: list[str] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)  # id -> where
+    where: str = ""  # the cell being placed: "chapter 04_bab2b, cell 7"
+    chapter: _Chapter | None = None
+    _arabic_seen: bool = False
 
     @property
     def warnings(self) -> list[str]:
@@ -56,13 +62,77 @@ class Assembly:
         ]
         return result + self.dropped
 
+    # ---- for blocks, as they take their place ----
 
-def _claim(asm: Assembly, ident: str | None, where: str) -> None:
-    if not ident:
-        return
-    if ident in asm.ids:
-        raise BuildError(f"id '{ident}' is used twice: {asm.ids[ident]} and {where}")
-    asm.ids[ident] = where
+    def claim(self, ident: str | None) -> None:
+        """Reserve an element id; the same id twice is an error."""
+        if not ident:
+            return
+        if ident in self.ids:
+            raise BuildError(f"id '{ident}' is used twice: {self.ids[ident]} and {self.where}")
+        self.ids[ident] = self.where
+
+    def open_chapter(self, chapter: Chapter) -> None:
+        """From here on, blocks are in ``chapter``."""
+        first_arabic = chapter.numbering == "arabic" and not self._arabic_seen
+        self._arabic_seen |= first_arabic
+        self.chapter = _Chapter(chapter, first_arabic)
+        self.claim(chapter.id)
+        self.toc.append(Entry(chapter.id, chapter.title, roman=self._roman))
+
+    def letter_section(self, ident: str, title: str) -> str:
+        """The next letter (A, B, …) of the current chapter's sections; listed in the toc."""
+        current = self._current("a section")
+        letter = string.ascii_uppercase[current.sections]
+        current.sections += 1
+        self.claim(ident)
+        self.toc.append(Entry(ident, f"{letter}. {title}", level=2, roman=self._roman))
+        return letter
+
+    def number_table(self, title: str) -> tuple[str | None, str | None]:
+        """``("Tabel 2.3", "tabel-2-3")`` in a numbered chapter (listed in the Daftar
+        Tabel); ``(None, None)`` elsewhere."""
+        if self.chapter is None or not self.chapter.block.number:
+            return None, None
+        n = self.chapter.block.number
+        self.chapter.tables += 1
+        number, ident = f"Tabel {n}.{self.chapter.tables}", f"tabel-{n}-{self.chapter.tables}"
+        self.tables.append(Entry(ident, title, number=number, roman=self._roman))
+        return number, ident
+
+    def number_chart(self) -> str | None:
+        """``Gambar 2.1`` in a numbered chapter, None elsewhere."""
+        self.charts += 1
+        if self.chapter is None or not self.chapter.block.number:
+            return None
+        self.chapter.charts += 1
+        return f"Gambar {self.chapter.block.number}.{self.chapter.charts}"
+
+    def note_missing(self, block: Missing) -> None:
+        """Prose that is not there: one warning per file (or one for a missing folder)."""
+        if block.folder_missing:
+            self.missing_folders[block.folder] = self.missing_folders.get(block.folder, 0) + 1
+        else:
+            self.missing.setdefault(block.file, []).append(block.what or "")
+
+    def chapter_of(self, block: Block) -> dict[str, Any]:
+        """The output metadata ``lkj`` of ``block``, placed just now."""
+        if self.chapter is None or block.outside_chapters:
+            return {"chapter": None, "numbering": None, "first_arabic": False}
+        return {
+            "chapter": self.chapter.block.id,
+            "numbering": self.chapter.block.numbering,
+            "first_arabic": self.chapter.first_arabic,
+        }
+
+    @property
+    def _roman(self) -> bool:
+        return self.chapter is not None and self.chapter.block.numbering == "roman"
+
+    def _current(self, what: str) -> _Chapter:
+        if self.chapter is None:
+            raise BuildError(f"{self.where}: {what} before any chapter")
+        return self.chapter
 
 
 def _where(cell: Any) -> str:
@@ -73,124 +143,27 @@ def _where(cell: Any) -> str:
 def assemble(nb: Any) -> Assembly:
     """Finish the merged notebook in place; return the lists and warnings."""
     asm = Assembly()
-    current: _Chapter | None = None
-    toc_outputs: list[Any] = []
-    lot_outputs: list[Any] = []
+    placed: list[tuple[Any, Block]] = []
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         kept = []
+        asm.where = _where(cell)
         for output in cell.get("outputs", []):
             record = output.get("data", {}).get(MIME) if "data" in output else None
             if record is None:
-                asm.dropped.append(
-                    f"{_where(cell)}: an output that is not an lkj block was left out"
-                )
+                asm.dropped.append(f"{asm.where}: an output that is not an lkj block was left out")
                 continue
-            kind = record["kind"]
-            html = output["data"].get("text/html", "")
-            if kind == "chapter":
-                current = _Chapter(
-                    record["id"], record["title"], record["number"], record["numbering"]
-                )
-                _claim(asm, current.id, _where(cell))
-                asm.toc.append((1, current.id, current.title))
-            elif kind == "section":
-                if current is None:
-                    raise BuildError(f"{_where(cell)}: a section before any chapter")
-                letter = string.ascii_uppercase[current.sections]
-                current.sections += 1
-                html = section_html(record["title"], record["id"], letter)
-                _claim(asm, record["id"], _where(cell))
-                asm.toc.append((2, record["id"], f"{letter}. {record['title']}"))
-            elif kind == "heading":
-                _claim(asm, record["id"], _where(cell))
-            elif kind == "table":
-                number = ident = None
-                if record["numbered"] and current is not None and current.number:
-                    current.tables += 1
-                    number = f"Tabel {current.number}.{current.tables}"
-                    ident = f"tabel-{current.number}-{current.tables}"
-                    asm.tables.append((ident, number, record["title"]))
-                else:
-                    ident = record.get("id")
-                _claim(asm, ident, _where(cell))
-                html = figure_html(
-                    record["title"], record["table"], number, ident, record.get("notes", [])
-                )
-            elif kind == "chart":
-                number = None
-                if current is not None and current.number:
-                    current.charts += 1
-                    number = f"Gambar {current.number}.{current.charts}"
-                asm.charts += 1
-                _claim(asm, record["id"], _where(cell))
-                html = charts.figure_html(record, number)
-            elif kind == "toc":
-                toc_outputs.append(output)
-                _claim(asm, TOC_ID, _where(cell))
-            elif kind == "lot":
-                lot_outputs.append(output)
-                _claim(asm, LOT_ID, _where(cell))
-            elif kind == "missing":
-                if record.get("folder_missing"):
-                    folder = record["folder"]
-                    asm.missing_folders[folder] = asm.missing_folders.get(folder, 0) + 1
-                else:
-                    place = record.get("what") or ""
-                    asm.missing.setdefault(record["file"], []).append(place)
-            elif kind not in ("cover", "html"):
-                raise BuildError(f"{_where(cell)}: unknown block kind {kind!r}")
-            output["data"] = {"text/html": html, MIME: record}
-            output.setdefault("metadata", {})["lkj"] = (
-                {"chapter": None, "numbering": None}
-                if current is None or kind == "cover"
-                else {"chapter": current.id, "numbering": current.numbering}
-            )
+            try:
+                block = from_record(record)
+            except (ValueError, TypeError) as exc:
+                raise BuildError(f"{asm.where}: a block that cannot be read back: {exc}") from None
+            block = block.place(asm)
+            output.setdefault("metadata", {})["lkj"] = asm.chapter_of(block)
+            placed.append((output, block))
             kept.append(output)
         cell["outputs"] = kept
-    for output in toc_outputs:
-        output["data"]["text/html"] = toc_html(asm.toc)
-    for output in lot_outputs:
-        output["data"]["text/html"] = lot_html(asm.tables)
+    for output, block in placed:
+        final = block.fill(asm)
+        output["data"] = {"text/html": str(final.html()), MIME: final.record()}
     return asm
-
-
-def toc_html(entries: list[tuple[int, str, str]]) -> str:
-    """``<nav class="lkj-toc">``: chapters, each with its sections, as nested lists."""
-    out = [f'<nav class="lkj-toc" id="{TOC_ID}">', "<ol>"]
-    open_item = False
-    open_sub = False
-    for level, ident, text in entries:
-        link = f'<a href="#{esc(ident)}">{esc(text)}</a>'
-        if level == 1:
-            if open_sub:
-                out.append("</ol>")
-                open_sub = False
-            if open_item:
-                out.append("</li>")
-            out.append(f'<li class="lkj-toc-chapter">{link}')
-            open_item = True
-        else:
-            if not open_sub:
-                out.append("<ol>")
-                open_sub = True
-            out.append(f'<li class="lkj-toc-section">{link}</li>')
-    if open_sub:
-        out.append("</ol>")
-    if open_item:
-        out.append("</li>")
-    out += ["</ol>", "</nav>"]
-    return "\n".join(out)
-
-
-def lot_html(tables: list[tuple[str, str, str]]) -> str:
-    """``<nav class="lkj-lot">``: every numbered table, number and caption, linked."""
-    out = [f'<nav class="lkj-lot" id="{LOT_ID}">', "<ol>"]
-    for ident, number, title in tables:
-        out.append(
-            f'<li><a href="#{esc(ident)}"><span class="lkj-lot-number">{esc(number)}</span> '
-            f'<span class="lkj-lot-title">{esc(title)}</span></a></li>'
-        )
-    out += ["</ol>", "</nav>"]
-    return "\n".join(out)

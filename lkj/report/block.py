@@ -1,52 +1,123 @@
-"""A block of the report: HTML for people plus a small JSON record for the assembly.
+"""What every report block is: a typed record that renders itself and travels in a notebook.
 
-Every notebook output that belongs in the report is a :class:`Block`. In JupyterLab it shows
-as HTML; in the executed notebook it is stored under two MIME types: ``text/html`` and
-:data:`MIME` (the kind of block and what the assembly needs to finish it: a table's title, a
-heading's id, ...). The assembly (:mod:`lkj.report.assemble`) reads only blocks; any other
-output (a stray print, a DataFrame) is left out of the report with a warning.
+A chapter notebook ``display()``\\ s blocks. Each shows in JupyterLab as its HTML and is stored
+in the executed notebook under two MIME types: ``text/html`` and :data:`MIME`, the block's
+:meth:`Block.record` (its class name under ``"block"`` and its fields). The finisher reads
+the records back with :func:`from_record`, lets each block take its place in the report
+(:mod:`lkj.report.assemble`: numbers, letters, lists) and renders it again. Any other output
+(a stray print, a DataFrame) is left out of the report with a warning.
+
+The kinds of block are the dataclasses in :mod:`lkj.report.blocks`; see there how to add one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import dataclasses
+import types
+from functools import cache
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
+
+from markupsafe import Markup
+
+from lkj.report.html import render
+
+if TYPE_CHECKING:
+    from lkj.report.assemble import Assembly
 
 MIME = "application/vnd.lkj.block+json"
 
+#: Every kind of block by class name (filled as the classes are defined).
+KINDS: dict[str, type[Block]] = {}
 
-@dataclass(frozen=True, repr=False)
+
 class Block:
-    """``kind`` says how the assembly treats it; ``html`` is what JupyterLab shows (and, for
-    blocks the assembly does not finish, what the report shows)."""
+    """The base of every block kind (a frozen dataclass that subclasses this).
 
-    kind: str
-    html: str
-    props: dict[str, Any] = field(default_factory=dict)
+    ``template`` names its template in ``lkj/templates/blocks/``, rendered with the block as
+    ``b``. ``place`` and ``fill`` are the assembly's two passes over the merged report; both
+    return the block as it is, unless the kind overrides them.
+    """
+
+    template: ClassVar[str]
+    #: Outside every chapter (the cover): not wrapped in a chapter's ``<section>``.
+    outside_chapters: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__name__ in KINDS:
+            raise TypeError(f"two block kinds named {cls.__name__}")
+        KINDS[cls.__name__] = cls
+
+    def html(self) -> Markup:
+        """The block's HTML: in JupyterLab, and in the report once it is placed."""
+        return render(self.template, b=self)
+
+    def place(self, asm: Assembly) -> Block:
+        """First pass, in document order: claim ids, take a number; the block as placed."""
+        return self
+
+    def fill(self, asm: Assembly) -> Block:
+        """Second pass, once every block is placed (the Daftar Isi lists them all)."""
+        return self
 
     def record(self) -> dict[str, Any]:
-        """The JSON record stored beside the HTML: kind, HTML and what the assembly needs."""
-        return {"kind": self.kind, "html": self.html, **self.props}
+        """The JSON record stored beside the HTML: the class name and every field."""
+        assert dataclasses.is_dataclass(self)
+        return {"block": type(self).__name__, **dataclasses.asdict(self)}
 
-    def __repr__(self) -> str:  # also the text/plain of the output: keep it short
-        title = self.props.get("title") or self.props.get("id") or ""
-        return f"<lkj {self.kind} block{': ' + str(title) if title else ''}>"
+    def describe(self) -> str:
+        """A short name for the text/plain view of the output."""
+        return type(self).__name__
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        return {"text/html": self.html, MIME: self.record()}
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-
-def html_block(markup: str) -> Block:
-    """Finished HTML that needs nothing from the assembly (prose, signature, lists)."""
-    return Block("html", markup)
+        return {
+            "text/plain": f"lkj {self.describe()}",
+            "text/html": str(self.html()),
+            MIME: self.record(),
+        }
 
 
-def concat(*blocks: Block) -> Block:
-    """Several finished blocks as one (only for kind ``html``)."""
-    for b in blocks:
-        if b.kind != "html":
-            raise ValueError(f"cannot join a {b.kind!r} block")
-    return Block("html", "\n".join(b.html for b in blocks))
+def from_record(record: dict[str, Any]) -> Block:
+    """The block a :meth:`Block.record` describes (JSON lists become tuples, trusted markup
+    :class:`~markupsafe.Markup` again, as the fields' types say)."""
+    import lkj.report.blocks  # noqa: F401  (defines the kinds)
+
+    fields = dict(record)
+    name = fields.pop("block", None)
+    cls = KINDS.get(str(name))
+    if cls is None:
+        raise ValueError(f"unknown block kind {name!r}")
+    return _revive(cls, fields)  # type: ignore[no-any-return]
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _revive(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        (kind,) = [a for a in get_args(hint) if a is not type(None)]
+        return _revive(kind, value)
+    if hint is Markup:
+        return Markup(value)
+    if origin is tuple:
+        return tuple(_revive(get_args(hint)[0], v) for v in value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = _hints(hint)
+        return hint(**{k: _revive(hints[k], v) for k, v in value.items()})
+    if origin is Literal or hint in (str, int, bool, Any) or origin is dict:
+        return value
+    raise TypeError(f"a block field of type {hint!r} cannot be read back from JSON")

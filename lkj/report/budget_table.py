@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lkj.figures import format as fmt
-from lkj.report.block import Block
+from lkj.report.blocks import TableFigure
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
 from lkj.rules.budget import BudgetLine, absorption
@@ -22,7 +22,7 @@ def _line_rows(lines: tuple[BudgetLine, ...], ikus: list[int]) -> dict[int, Budg
     return firsts
 
 
-def anggaran_kinerja(ctx: ReportContext) -> Block:
+def anggaran_kinerja(ctx: ReportContext) -> TableFigure:
     """Budget ceiling, realisation and absorption of each line (spanning the IKU it funds),
     beside each IKU's target, the quarter's realisation and capaian, and capaian to date."""
     s = ctx.summary
@@ -86,4 +86,4 @@ def anggaran_kinerja(ctx: ReportContext) -> Block:
             )
         )
     title = f"Capaian Anggaran dan Kinerja {ctx.periode}"
-    return table_block(title, Table(head, [body], cls="lkj-wide"))
+    return table_block(title, Table(head, [body]))

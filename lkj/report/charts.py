@@ -7,15 +7,15 @@ are deterministic: data inline, no generated parameter or view names.
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from lkj.report.block import Block
+from markupsafe import Markup
+
+from lkj.report.blocks import Chart
 from lkj.report.context import ReportContext
-from lkj.report.html import esc
 from lkj.rules.achievement import Kelas, overall
 from lkj.rules.decimals import round2
 from lkj.rules.indicators import Satuan
@@ -64,7 +64,7 @@ def _altair() -> Any:
     return alt
 
 
-def chart_block(id: str, title: str, spec: dict[str, Any], description: str = "") -> Block:
+def chart_block(id: str, title: str, spec: dict[str, Any], description: str = "") -> Chart:
     """A chart as a block: the spec for the interactive view and its static SVG."""
     import vl_convert as vlc
 
@@ -72,9 +72,7 @@ def chart_block(id: str, title: str, spec: dict[str, Any], description: str = ""
         raise ValueError(f"chart id {id!r}: expected 'grafik-' and a lower-case slug")
     spec = _finish(spec)
     svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE)
-    svg = scope_svg_ids(svg, id)
-    props = {"id": id, "title": title, "spec": spec, "svg": svg, "description": description}
-    return Block("chart", figure_html(props, None), props)
+    return Chart(id, title, spec, Markup(scope_svg_ids(svg, id)), description)
 
 
 def warm_up() -> None:
@@ -101,34 +99,7 @@ def scope_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
-def spec_json(spec: dict[str, Any]) -> str:
-    """The spec as JSON safe inside ``<script type="application/json">``."""
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def figure_html(props: dict[str, Any], number: str | None) -> str:
-    """``<figure class="lkj-chart">``: the interactive view, the static SVG, the caption."""
-    caption = (f'<span class="lkj-chart-number">{esc(number)}</span> ' if number else "") + (
-        f'<span class="lkj-chart-title">{esc(props["title"])}</span>'
-    )
-    desc = props.get("description") or ""
-    return "\n".join(
-        [
-            f'<figure class="lkj-chart" id="{esc(props["id"])}">',
-            '<div class="lkj-chart-interactive">'
-            f'<div class="lkj-chart-view" role="img" aria-label="{esc(props["title"])}"></div>'
-            '<script type="application/json" class="lkj-chart-spec">'
-            f"{spec_json(props['spec'])}</script></div>",
-            f'<div class="lkj-chart-static">{props["svg"]}</div>',
-            f"<figcaption>{caption}</figcaption>",
-            *([f'<p class="lkj-chart-note">{esc(desc)}</p>'] if desc else []),
-            "</figure>",
-        ]
-    )
-
-
-def capaian_per_iku(ctx: ReportContext) -> Block:
+def capaian_per_iku(ctx: ReportContext) -> Chart:
     """Each IKU's capaian to date against the 100% line, coloured by its class."""
     alt = _altair()
     label = ctx.period.label
@@ -175,7 +146,7 @@ def capaian_per_iku(ctx: ReportContext) -> Block:
     )
 
 
-def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
+def realisasi_triwulan_orang(ctx: ReportContext) -> Chart:
     """Quarterly realisation against the quarterly target, for the indicators counted in
     persons (one panel each, own scale)."""
     alt = _altair()
@@ -239,7 +210,7 @@ def realisasi_triwulan_orang(ctx: ReportContext) -> Block:
     )
 
 
-def anggaran_dan_kinerja(ctx: ReportContext) -> Block:
+def anggaran_dan_kinerja(ctx: ReportContext) -> Chart:
     """Budget absorption against performance per strategic goal (goals sharing a budget line
     form one group)."""
     alt = _altair()

@@ -2,52 +2,40 @@
 
 Everything here is written by lkj from its figures (:mod:`lkj.figures.analysis`, :mod:`lkj.audit`),
 never by the analysts, and shows so: a ``<div class="lkj-generated lkj-analysis">`` headed
-"Analisis otomatis (dihasilkan dari angka)".
+"Analisis otomatis (dihasilkan dari angka)" (:class:`~lkj.report.blocks.Analysis`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from lkj.figures import analysis
 from lkj.report.block import Block
+from lkj.report.blocks import Analysis
 from lkj.report.context import ReportContext
-from lkj.report.html import esc
 from lkj.report.structure import chapter, generated
 from lkj.report.table import Table, c, num, table_block
 
-LABEL = "Analisis otomatis (dihasilkan dari angka)"
+LABEL = Analysis.label
 APPENDIX = "Lampiran: Rekonsiliasi Angka"
 
 
-def _box(paragraphs: Sequence[str], items: Sequence[str] = (), flag: str | None = None) -> Block:
-    """Generated paragraphs (and a list) under the label; ``flag`` in bold at the end."""
-    parts = [f'<p class="lkj-generated-label"><strong>{esc(LABEL)}</strong></p>']
-    parts += [f"<p>{esc(p)}</p>" for p in paragraphs]
-    if items:
-        parts += ["<ul>", *(f"<li>{esc(i)}</li>" for i in items), "</ul>"]
-    if flag:
-        parts.append(f'<p class="lkj-attention"><strong>{esc(flag)}</strong></p>')
-    html = '<div class="lkj-generated lkj-analysis">\n' + "\n".join(parts) + "\n</div>"
-    return Block("html", html)
-
-
-def iku(ctx: ReportContext, number: int) -> Block:
+def iku(ctx: ReportContext, number: int) -> Analysis:
     """Bab II B: the analysis of one IKU (trend, quarterly target, year to date, outlook)."""
     result = analysis.indicator_analysis(ctx.summary, number)
-    flag = analysis.attention_note(number) if result.needs_attention else None
-    return _box([" ".join(result.sentences)], flag=flag)
+    flag = analysis.attention_note(number) if result.needs_attention else ""
+    return Analysis((" ".join(result.sentences),), flag=flag)
 
 
-def ringkasan(ctx: ReportContext) -> Block:
+def ringkasan(ctx: ReportContext) -> Analysis:
     """Ringkasan Eksekutif: a short overview and the IKU needing attention."""
-    return _box(analysis.overview(ctx.summary), analysis.attention_items(ctx.summary))
+    return Analysis(
+        tuple(analysis.overview(ctx.summary)), tuple(analysis.attention_items(ctx.summary))
+    )
 
 
-def anggaran(ctx: ReportContext) -> Block:
+def anggaran(ctx: ReportContext) -> Analysis:
     """Realisasi Anggaran: budget absorption against performance per strategic goal."""
     method, *per_goal = analysis.budget_statements(ctx.summary)
-    return _box([method], per_goal)
+    return Analysis((method,), tuple(per_goal))
 
 
 def rekonsiliasi(ctx: ReportContext) -> list[Block]:
@@ -58,11 +46,10 @@ def rekonsiliasi(ctx: ReportContext) -> list[Block]:
     from lkj.audit import audit_summary
 
     result = audit_summary(ctx.summary, ctx.project)
-    head = chapter(APPENDIX, id="lampiran-rekonsiliasi-angka")
     # An appendix follows Bab III, so its pages keep arabic numbers (an unnumbered chapter
     # is front matter, numbered roman, by default).
-    head = Block(head.kind, head.html, {**head.props, "numbering": "arabic"})
-    blocks = [head, generated([result.intro()])]
+    head = chapter(APPENDIX, id="lampiran-rekonsiliasi-angka", numbering="arabic")
+    blocks: list[Block] = [head, generated([result.intro()])]
     if result.findings:
         header = [
             [

@@ -8,38 +8,25 @@ from __future__ import annotations
 
 from lkj.report import indicator_tables, support_tables
 from lkj.report.block import Block
+from lkj.report.blocks import GoalHeading, TableFigure
 from lkj.report.context import ReportContext
-from lkj.report.html import esc
 from lkj.report.prose import iku_file
-from lkj.report.structure import heading, heading_html
+from lkj.report.structure import heading
 
 
 def judul(ctx: ReportContext, iku: int) -> list[Block]:
     """The strategic goal's heading (before its first IKU) and the IKU's heading."""
     r = ctx.summary.result(iku)
-    blocks = []
+    blocks: list[Block] = []
     first = next(x for x in ctx.summary.indicators if x.indicator.sasaran == r.indicator.sasaran)
     if first.iku == iku:
         n = r.indicator.sasaran
-        title = f"Sasaran Strategis {n}"
-        markup = (
-            f'<span class="lkj-sasaran-number">{esc(title.upper())}</span> '
-            f'<span class="lkj-sasaran-name">“{esc(r.sasaran.upper())}”</span>'
-        )
-        blocks.append(
-            heading_html(
-                markup,
-                3,
-                f"sasaran-strategis-{n}",
-                f"{title}: {r.sasaran}",
-                cls="lkj-sasaran-heading",
-            )
-        )
+        blocks.append(GoalHeading(f"sasaran-strategis-{n}", n, r.sasaran))
     blocks.append(heading(f"IKU {iku} \u2013 {r.indicator.nama}", 4, id=f"iku-{iku}"))
     return blocks
 
 
-def tabel(ctx: ReportContext, iku: int) -> Block:
+def tabel(ctx: ReportContext, iku: int) -> TableFigure:
     """The IKU's table (Tabel 2.3, 2.5, ...)."""
     return indicator_tables.capaian_iku(ctx, iku)
 
@@ -80,7 +67,7 @@ def faktor(ctx: ReportContext, iku: int) -> list[Block]:
     b = ctx.narasi.block(name, _what(iku, strategi), strategi, optional=True)
     if a is None and b is None:
         return []
-    blocks = [
+    blocks: list[Block] = [
         heading(
             "c. Faktor pendorong, penghambat, dan strategi penyelesaian masalah",
             5,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lkj.figures import format as fmt
 from lkj.figures.summary import IndicatorResult
-from lkj.report.block import Block
+from lkj.report.blocks import TableFigure
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
 from lkj.rules.indicators import Value
@@ -32,7 +32,7 @@ def realisasi_triwulan(ctx: ReportContext, r: IndicatorResult, quarter: int) -> 
     return r.realisasi_per_triwulan[quarter - 1]
 
 
-def perjanjian_kinerja(ctx: ReportContext) -> Block:
+def perjanjian_kinerja(ctx: ReportContext) -> TableFigure:
     """Tabel 1.1: goals, indicators and annual targets; then activities and their budget."""
     results = ctx.summary.indicators
     goals = _sasaran_cells(results)
@@ -54,7 +54,7 @@ def perjanjian_kinerja(ctx: ReportContext) -> Block:
     return table_block(f"Perjanjian Kinerja {ctx.singkatan} Tahun {ctx.period.year}", table)
 
 
-def capaian_triwulan(ctx: ReportContext) -> Block:
+def capaian_triwulan(ctx: ReportContext) -> TableFigure:
     """Tabel 2.1: each quarter's target and realisation (quarters after the period: -)."""
     results = ctx.summary.indicators
     goals = _sasaran_cells(results)
@@ -73,10 +73,10 @@ def capaian_triwulan(ctx: ReportContext) -> Block:
             cells.append(num(_value(r, r.indicator.quarter_target(q))))
             cells.append(num(_value(r, realisasi_triwulan(ctx, r, q))))
         body.append(row(*cells))
-    return table_block("Pengukuran Capaian Kinerja Triwulan", Table(head, [body], cls="lkj-wide"))
+    return table_block("Pengukuran Capaian Kinerja Triwulan", Table(head, [body]))
 
 
-def capaian_kumulatif(ctx: ReportContext) -> Block:
+def capaian_kumulatif(ctx: ReportContext) -> TableFigure:
     """Tabel 2.2: target, realisation per quarter, year to date, and capaian s.d. the quarter."""
     results = ctx.summary.indicators
     goals = _sasaran_cells(results)
@@ -105,10 +105,10 @@ def capaian_kumulatif(ctx: ReportContext) -> Block:
             )
         )
     title = f"Capaian Kinerja Tahun {ctx.period.year} Berdasarkan Realisasi Triwulanan"
-    return table_block(title, Table(head, [body], cls="lkj-wide"))
+    return table_block(title, Table(head, [body]))
 
 
-def capaian_iku(ctx: ReportContext, iku: int) -> Block:
+def capaian_iku(ctx: ReportContext, iku: int) -> TableFigure:
     """Tabel 2.3, 2.5, ...: one IKU's target, the quarter's realisation and capaian, and the
     year to date."""
     r = ctx.summary.result(iku)
@@ -136,7 +136,7 @@ def capaian_iku(ctx: ReportContext, iku: int) -> Block:
     return table_block(f"Capaian Indikator Kinerja Utama {iku}", Table(head, [body]))
 
 
-def ringkasan(ctx: ReportContext) -> Block:
+def ringkasan(ctx: ReportContext) -> TableFigure:
     """The executive summary's table: target, realisation and capaian up to the quarter."""
     results = ctx.summary.indicators
     goals = _sasaran_cells(results)

@@ -10,17 +10,17 @@ The same HTML and arguments give the same bytes: the document dates come from ``
 derived from the title and that date, and nothing reads the clock. (WeasyPrint 70 does not
 read ``SOURCE_DATE_EPOCH``; it writes no dates unless the HTML has them.)
 
-Print-only adjustments made to the parsed HTML before layout:
+What print needs to know is already in the HTML, put there by the blocks and the assembly
+that know it: the first arabic chapter (Bab I) has the class ``lkj-first-arabic``, where
+print.css restarts the page count at 1; links of the Daftar Isi / Daftar Tabel into a
+front-matter chapter have ``data-lkj-numbering="roman"`` (their page numbers print as i, ii,
+...); tables of many columns have ``lkj-wide`` and rows under a rowspan ``lkj-rowspan-cont``
+(:mod:`lkj.report.table`). This module only adapts the page to print:
 
 - ``<script>`` elements are dropped from the source (the Vega bundle is several MB);
 - each chart's static SVG becomes an ``<img>`` of a ``data:`` URL (still vector graphics);
 - the inline stylesheets ``<style id="lkj-screen-css">`` and ``<style id="lkj-print-css">``
   are removed: ``print.css`` (passed to WeasyPrint directly) is the whole look of the PDF;
-- the first arabic chapter (Bab I) gets the class ``lkj-first-arabic``, where the page count
-  restarts at 1; links of the Daftar Isi / Daftar Tabel that point into a front-matter
-  chapter get ``data-lkj-numbering="roman"``, so their page numbers print as i, ii, ...;
-- tables get print-only classes: ``lkj-wide`` (8 columns or more: smaller type) and, on a
-  row under a rowspan, ``lkj-rowspan-cont`` (no page break before it);
 - the static chart SVGs get the body font, so chart text is embedded like the rest;
 - the PDF gets page labels (cover, i, ii, ..., 1, 2, ...) matching the printed numbers.
 """
@@ -39,6 +39,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
+
+from markupsafe import Markup
 
 from lkj.errors import BuildError, LkjError
 
@@ -62,11 +64,10 @@ REPLACED_STYLES = frozenset({"lkj-screen-css", "lkj-print-css"})
 #: URL schemes the renderer may read; anything else is an error.
 ALLOWED_SCHEMES = frozenset({"file", "data"})
 
-#: Tables with this many columns or more print in smaller type (``lkj-wide`` in print.css).
-WIDE_TABLE_COLUMNS = 8
-
 SVG_NS = "http://www.w3.org/2000/svg"
 _SVG_FONT_CSS = f'text {{ font-family: "{FONT_FAMILY}", sans-serif; }}'
+_SVG_FONT_STYLE = str(Markup("<style>{}</style>").format(Markup(_SVG_FONT_CSS)))  # CSS, trusted
+_CHART_IMAGE = Markup('<img class="lkj-chart-svg" alt="" src="{src}">')
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _STATIC_SVG = re.compile(
     r'(<div class="lkj-chart-static">\s*)(<svg\b[^>]*>)(.*?</svg>)', re.IGNORECASE | re.DOTALL
@@ -220,10 +221,9 @@ def _static_charts_as_images(html: str) -> str:
     """
 
     def image(match: re.Match[str]) -> str:
-        svg = f"{match[2]}<style>{_SVG_FONT_CSS}</style>{match[3]}"
+        svg = match[2] + _SVG_FONT_STYLE + match[3]
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        src = f"data:image/svg+xml;base64,{data}"
-        return f'{match[1]}<img class="lkj-chart-svg" alt="" src="{src}">'
+        return match[1] + str(_CHART_IMAGE.format(src="data:image/svg+xml;base64," + data))
 
     return _STATIC_SVG.sub(image, html)
 
@@ -244,29 +244,16 @@ def _prepare(
             if child.tag == "style" and child.get("id") in REPLACED_STYLES:
                 parent.remove(child)
 
-    roman_ids: set[str] = set()
-    first: dict[str, str | None] = {"roman": None, "arabic": None}
+    first_roman = first_arabic = None  # where the page labels switch to i and to 1
     for element in root.iter():
-        numbering = element.get("data-numbering")
-        if numbering not in first or not _has_class(element, "lkj-chapter"):
-            continue
-        if first[numbering] is None:
-            first[numbering] = element.get("id")
-            if numbering == "arabic":  # Bab I: print.css restarts the page count here
-                element.set("class", f"{element.get('class', '')} lkj-first-arabic".strip())
-        if numbering == "roman":
-            roman_ids.update(e.get("id", "") for e in element.iter() if e.get("id"))
-    for nav in root.iter("nav"):
-        if _has_class(nav, "lkj-toc") or _has_class(nav, "lkj-lot"):
-            for link in nav.iter("a"):
-                href = link.get("href", "")
-                if href.startswith("#") and href[1:] in roman_ids:
-                    link.set("data-lkj-numbering", "roman")
-
-    for table in root.iter("table"):
-        _mark_rowspan_continuations(table)
-        if _column_count(table) >= WIDE_TABLE_COLUMNS:
-            table.set("class", f"{table.get('class', '')} lkj-wide".strip())
+        if (
+            first_roman is None
+            and element.get("data-numbering") == "roman"
+            and _has_class(element, "lkj-chapter")
+        ):
+            first_roman = element.get("id")
+        if first_arabic is None and _has_class(element, "lkj-first-arabic"):
+            first_arabic = element.get("id")
 
     for element in root.iter():  # static charts left inline: the body font all the same
         if _has_class(element, "lkj-chart-static"):
@@ -274,40 +261,7 @@ def _prepare(
                 style = ElementTree.Element(f"{{{SVG_NS}}}style")
                 style.text = _SVG_FONT_CSS
                 svg.insert(0, style)
-    return first["roman"], first["arabic"]
-
-
-def _mark_rowspan_continuations(table: ElementTree.Element) -> None:
-    """Mark rows covered by a rowspan from an earlier row (``lkj-rowspan-cont``).
-
-    print.css forbids a page break before such a row, so a strategic goal's cell stays on
-    one page with all its indicators (unless the group is longer than a page).
-    """
-    for group in table:
-        if group.tag not in {"thead", "tbody", "tfoot"}:
-            continue
-        covered = 0  # how many of the following rows an earlier rowspan still covers
-        for row in group.iter("tr"):
-            if covered > 0:
-                row.set("class", f"{row.get('class', '')} lkj-rowspan-cont".strip())
-            spans = [_int(cell.get("rowspan"), 1) for cell in row if cell.tag in {"td", "th"}]
-            covered = max(covered - 1, max(spans, default=1) - 1)
-
-
-def _column_count(table: ElementTree.Element) -> int:
-    """The most columns any row of the table fills (``colspan`` counted)."""
-    widest = 0
-    for row in table.iter("tr"):
-        cells = [cell for cell in row if cell.tag in {"td", "th"}]
-        widest = max(widest, sum(_int(cell.get("colspan"), 1) for cell in cells))
-    return widest
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+    return first_roman, first_arabic
 
 
 def _set_metadata(

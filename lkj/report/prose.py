@@ -18,11 +18,11 @@ from pathlib import Path
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markupsafe import Markup
 
 from lkj.errors import DataError
 from lkj.inputs.files import read_text
-from lkj.report.block import Block
-from lkj.report.html import esc
+from lkj.report.blocks import Blank, Missing, Prose
 from lkj.rules.periods import Period
 
 # The files of a period and the `##` sections each may have (see docs/narasi.md).
@@ -94,9 +94,9 @@ def _strip_raw_html(tokens: list[Token]) -> None:
     """Drop raw HTML: inline tags go, a raw HTML block keeps only its text."""
     for token in tokens:
         if token.type == "html_block":
-            text = nh3.clean(token.content, tags=set()).strip()
+            text = Markup(nh3.clean(token.content, tags=set()).strip())  # escaped by nh3
             token.type, token.tag, token.nesting = "html_block", "", 0
-            token.content = f"<p>{text}</p>\n" if text else ""
+            token.content = str(Markup("<p>{}</p>\n").format(text)) if text else ""
         elif token.type == "inline" and token.children:
             token.children = _without_inline_html(token.children)
         if token.type.startswith("heading_"):
@@ -123,20 +123,22 @@ def _without_inline_html(children: list[Token]) -> list[Token]:
     return kept
 
 
-def render_markdown(text: str) -> str:
+def render_markdown(text: str) -> Markup:
     """Markdown to sanitised HTML (no raw HTML, no scripts, only https links)."""
     md = _markdown()
     tokens = md.parse(text)
     _strip_raw_html(tokens)
     rendered = md.renderer.render(tokens, md.options, {})
-    return nh3.clean(
-        rendered,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"https"},
-        url_relative="deny",
-        link_rel="noopener noreferrer",
-    ).strip()
+    return Markup(
+        nh3.clean(
+            rendered,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes={"https"},
+            url_relative="deny",
+            link_rel="noopener noreferrer",
+        ).strip()
+    )
 
 
 def split_sections(text: str) -> dict[str, tuple[str, int]]:
@@ -226,26 +228,21 @@ class Narasi:
                 assert prose is not None
                 prose.check()
 
-    def missing(self, name: str, what: str, section: str | None = None) -> Block:
+    def missing(self, name: str, what: str, section: str | None = None) -> Missing:
         """The visible note for prose that is not there, and a record the build warns about."""
         where = f"{self.period.label} {self.period.year}"
-        text = f"Narasi analis untuk {what} ({where}) belum tersedia."
-        file = f"{self.shown}/{name}.md"
-        return Block(
-            "missing",
-            f'<div class="lkj-missing">{esc(text)}</div>',
-            {
-                "file": file,
-                "section": section,
-                "what": what,
-                "folder": self.shown,
-                "folder_missing": not self.directory.is_dir(),
-            },
+        return Missing(
+            text=f"Narasi analis untuk {what} ({where}) belum tersedia.",
+            file=f"{self.shown}/{name}.md",
+            what=what,
+            section=section,
+            folder=self.shown,
+            folder_missing=not self.directory.is_dir(),
         )
 
     def block(
         self, name: str, what: str, section: str | None = None, *, optional: bool = False
-    ) -> Block | None:
+    ) -> Prose | Missing | None:
         """A file (or one ``##`` section of it) as HTML; a note when missing.
 
         ``optional``: a section the analysts may leave out (the reference has none for some
@@ -255,29 +252,27 @@ class Narasi:
         if prose is None:
             return self.missing(name, what, section)
         if section is None:
-            return Block("html", _prose_html(prose.text))
+            return Prose(render_markdown(prose.text))
         found = prose.sections().get(section)
         if found is None or not found[0].strip():
             return None if optional else self.missing(name, what, section)
-        return Block("html", _prose_html(found[0]))
+        return Prose(render_markdown(found[0]))
 
-    def parts(self, name: str, what: str, split_after: int = 1) -> tuple[Block, Block]:
+    def parts(
+        self, name: str, what: str, split_after: int = 1
+    ) -> tuple[Prose | Missing, Prose | Blank]:
         """A section-less file cut after its first ``split_after`` paragraphs.
 
         For text that frames a generated paragraph (Bab III A): the first part goes before it,
-        the rest after. A missing file gives the missing note and an empty block.
+        the rest after. A missing file gives the missing note and a blank.
         """
         prose = self.file(name)
         if prose is None:
-            return self.missing(name, what), Block("html", "")
+            return self.missing(name, what), Blank()
         chunks = prose.text.strip().split("\n\n")
         head = "\n\n".join(chunks[:split_after])
         tail = "\n\n".join(chunks[split_after:])
         return (
-            Block("html", _prose_html(head)),
-            Block("html", _prose_html(tail) if tail.strip() else ""),
+            Prose(render_markdown(head)),
+            Prose(render_markdown(tail)) if tail.strip() else Blank(),
         )
-
-
-def _prose_html(markdown: str) -> str:
-    return f'<div class="lkj-prose">\n{render_markdown(markdown)}\n</div>'

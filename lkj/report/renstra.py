@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from lkj.report.block import Block
+from lkj.report.blocks import LetteredList, Visi
 from lkj.report.context import ReportContext
-from lkj.report.html import esc
 
 
-def visi(ctx: ReportContext) -> Block:
-    text = " ".join(ctx.info.renstra.visi.split())
-    return Block("html", f'<p class="lkj-visi"><strong>“{esc(text)}”</strong></p>')
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _list(items: list[str]) -> Block:
-    lines = [f"<li>{esc(' '.join(i.split()))}</li>" for i in items]
-    return Block("html", '<ol class="lkj-list-alpha">\n' + "\n".join(lines) + "\n</ol>")
+def visi(ctx: ReportContext) -> Visi:
+    return Visi(_one_line(ctx.info.renstra.visi))
 
 
-def misi(ctx: ReportContext) -> Block:
-    return _list(ctx.info.renstra.misi)
+def misi(ctx: ReportContext) -> LetteredList:
+    return LetteredList(tuple(_one_line(i) for i in ctx.info.renstra.misi))
 
 
-def tujuan(ctx: ReportContext) -> Block:
-    return _list(ctx.info.renstra.tujuan)
+def tujuan(ctx: ReportContext) -> LetteredList:
+    return LetteredList(tuple(_one_line(i) for i in ctx.info.renstra.tujuan))

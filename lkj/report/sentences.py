@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lkj.figures import format as fmt
-from lkj.report.block import Block
+from lkj.report.blocks import Generated
 from lkj.report.context import ReportContext
 from lkj.report.structure import generated
 from lkj.report.terbilang import dengan_kata
@@ -25,7 +25,7 @@ def _counts(ctx: ReportContext) -> list[str]:
     ]
 
 
-def ringkasan_capaian(ctx: ReportContext) -> Block:
+def ringkasan_capaian(ctx: ReportContext) -> Generated:
     """Executive summary: how many goals, indicators and targets; the counts per class."""
     s = ctx.summary
     year = ctx.period.year
@@ -65,12 +65,12 @@ def _budget_sentence(ctx: ReportContext) -> str:
     )
 
 
-def ringkasan_anggaran(ctx: ReportContext) -> Block:
+def ringkasan_anggaran(ctx: ReportContext) -> Generated:
     """Executive summary: the budget's realisation against its ceiling."""
     return generated([_budget_sentence(ctx)])
 
 
-def capaian_rata_rata(ctx: ReportContext) -> Block:
+def capaian_rata_rata(ctx: ReportContext) -> Generated:
     """Bab II B: the overall achievement, the plain mean of the IKU's capaian to date."""
     s = ctx.summary
     measured = sum(1 for r in s.indicators if r.capaian_kumulatif is not None)
@@ -85,7 +85,7 @@ def capaian_rata_rata(ctx: ReportContext) -> Block:
     )
 
 
-def anggaran_tabel(ctx: ReportContext) -> Block:
+def anggaran_tabel(ctx: ReportContext) -> Generated:
     """Bab II C: the totals of the unit and of the budget lines in the table that follows."""
     s = ctx.summary
     lines_pagu = sum((b.pagu for b in s.data.budget_lines), Decimal(0))
@@ -105,7 +105,7 @@ def anggaran_tabel(ctx: ReportContext) -> Block:
     return generated(text)
 
 
-def permasalahan_capaian(ctx: ReportContext) -> Block:
+def permasalahan_capaian(ctx: ReportContext) -> Generated:
     """Bab III A: how many targets reached 100% or more, with the counts per class."""
     s = ctx.summary
     n = len(s.indicators)

@@ -3,8 +3,10 @@ the register of cooperation agreements (MoU) with their status at the period's e
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lkj.figures import format as fmt
-from lkj.report.block import Block
+from lkj.report.blocks import TableFigure
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, strong, table_block
 
@@ -13,7 +15,7 @@ def _no_data(text: str, columns: int) -> list[Cell]:
     return [Cell(text, colspan=columns, cls="lkj-no-data")]
 
 
-def status_pengaduan(ctx: ReportContext) -> Block:
+def status_pengaduan(ctx: ReportContext) -> TableFigure:
     """Complaints received in the quarter, by handling status, with their total."""
     label = ctx.period.label
     rows = [p for p in ctx.summary.data.pengaduan if p.triwulan == ctx.period.quarter]
@@ -31,7 +33,7 @@ def status_pengaduan(ctx: ReportContext) -> Block:
     )
 
 
-def pencatatan_aduan(ctx: ReportContext, iku: int) -> Block:
+def pencatatan_aduan(ctx: ReportContext, iku: int) -> TableFigure:
     """An IKU's counts (label_penyebut, then label_pembilang) and the resulting capaian."""
     r = ctx.summary.result(iku)
     ind = r.indicator
@@ -54,7 +56,7 @@ def pencatatan_aduan(ctx: ReportContext, iku: int) -> Block:
     return table_block("Rekap Jumlah Pencatatan Aduan", Table(head, [body], foot), notes=notes)
 
 
-def mou(ctx: ReportContext) -> Block:
+def mou(ctx: ReportContext) -> TableFigure:
     """Agreements signed by the period's end: start (TMT), term, end date and status then."""
     on = ctx.period.end_date
     mous = [m for m in ctx.summary.data.mous if m.tmt <= on]
@@ -88,15 +90,16 @@ def mou(ctx: ReportContext) -> Block:
     return table_block(title, Table(head, [body]), notes=notes)
 
 
-SUPPORTING = {"status_pengaduan", "pencatatan_aduan", "mou"}
+#: The supporting tables params may name (``tabel_pendukung``), each given the IKU it is for.
+SUPPORTING: dict[str, Callable[[ReportContext, int], TableFigure]] = {
+    "status_pengaduan": lambda ctx, iku: status_pengaduan(ctx),
+    "pencatatan_aduan": pencatatan_aduan,
+    "mou": lambda ctx, iku: mou(ctx),
+}
 
 
-def supporting(ctx: ReportContext, name: str, iku: int) -> Block:
+def supporting(ctx: ReportContext, name: str, iku: int) -> TableFigure:
     """The supporting table ``name`` (see :mod:`lkj.inputs.params`) for ``iku``."""
-    if name == "status_pengaduan":
-        return status_pengaduan(ctx)
-    if name == "pencatatan_aduan":
-        return pencatatan_aduan(ctx, iku)
-    if name == "mou":
-        return mou(ctx)
-    raise ValueError(f"unknown supporting table {name!r}")
+    if name not in SUPPORTING:
+        raise ValueError(f"unknown supporting table {name!r}")
+    return SUPPORTING[name](ctx, iku)

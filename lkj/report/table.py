@@ -1,4 +1,10 @@
-"""A plain table model and its HTML: header rows, body rows, cells that span rows or columns."""
+"""A plain table model: header rows, body rows, cells that span rows or columns; its HTML
+(template ``table.html.j2``) carries the classes print needs, so no later step looks for them:
+
+- ``lkj-wide`` on a table of :data:`WIDE_TABLE_COLUMNS` columns or more (smaller type);
+- ``lkj-rowspan-cont`` on a row that a cell of an earlier row spans into (no page break
+  before it: a strategic goal stays on one page with its indicators).
+"""
 
 from __future__ import annotations
 
@@ -6,35 +12,29 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from lkj.report.block import Block
-from lkj.report.html import attrs, esc
+from markupsafe import Markup
+
+from lkj.report.blocks import TABLE_PREVIEW, TableFigure
+from lkj.report.html import render
 
 T = TypeVar("T")
+
+#: Tables with this many columns or more print in smaller type (``lkj-wide`` in print.css).
+WIDE_TABLE_COLUMNS = 8
+WIDE = "lkj-wide"
+ROWSPAN_CONTINUATION = "lkj-rowspan-cont"
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell; ``html`` is trusted markup (already escaped), ``text`` is escaped on output."""
+    """One cell; ``bold`` prints its text in ``<strong>``; ``header`` makes it a ``<th>``."""
 
     text: str = ""
-    html: str | None = None
     rowspan: int = 1
     colspan: int = 1
     cls: str | None = None
     header: bool = False
-
-    def render(self, tag: str | None = None) -> str:
-        name = tag or ("th" if self.header else "td")
-        content = self.html if self.html is not None else esc(self.text)
-        return (
-            f"<{name}"
-            + attrs(
-                class_=self.cls,
-                rowspan=self.rowspan if self.rowspan > 1 else None,
-                colspan=self.colspan if self.colspan > 1 else None,
-            )
-            + f">{content}</{name}>"
-        )
+    bold: bool = False
 
 
 def c(text: str = "", **kw: object) -> Cell:
@@ -49,32 +49,47 @@ def num(text: str, **kw: object) -> Cell:
 
 def strong(text: str, **kw: object) -> Cell:
     """A figure in bold, as the reference prints its capaian."""
-    return Cell(html=f"<strong>{esc(text)}</strong>", cls="lkj-num", **kw)  # type: ignore[arg-type]
+    return Cell(text, cls="lkj-num", bold=True, **kw)  # type: ignore[arg-type]
+
+
+Row = Sequence[Cell]
 
 
 @dataclass(frozen=True)
 class Table:
     """Header rows, one or more bodies of rows, optional footer rows."""
 
-    head: Sequence[Sequence[Cell]]
-    bodies: Sequence[Sequence[Sequence[Cell]]]
-    foot: Sequence[Sequence[Cell]] = field(default_factory=tuple)
+    head: Sequence[Row]
+    bodies: Sequence[Sequence[Row]]
+    foot: Sequence[Row] = field(default_factory=tuple)
     cls: str | None = None
 
-    def render(self) -> str:
-        out = [f"<table{attrs(class_=self.cls)}>", "<thead>"]
-        out += ["<tr>" + "".join(x.render("th") for x in row) + "</tr>" for row in self.head]
-        out.append("</thead>")
-        for body in self.bodies:
-            out.append("<tbody>")
-            out += ["<tr>" + "".join(x.render() for x in row) + "</tr>" for row in body]
-            out.append("</tbody>")
-        if self.foot:
-            out.append("<tfoot>")
-            out += ["<tr>" + "".join(x.render() for x in row) + "</tr>" for row in self.foot]
-            out.append("</tfoot>")
-        out.append("</table>")
-        return "\n".join(out)
+    @property
+    def columns(self) -> int:
+        """The most columns any row fills (``colspan`` counted; cells spanned from a row
+        above are not in the row)."""
+        rows = [*self.head, *(r for body in self.bodies for r in body), *self.foot]
+        return max((sum(x.colspan for x in r) for r in rows), default=0)
+
+    def render(self) -> Markup:
+        wide = WIDE if self.columns >= WIDE_TABLE_COLUMNS else None
+        return render(
+            "table.html.j2",
+            classes=" ".join(x for x in (self.cls, wide) if x),
+            head=_marked(self.head),
+            bodies=[_marked(body) for body in self.bodies],
+            foot=_marked(self.foot),
+        )
+
+
+def _marked(rows: Sequence[Row]) -> list[tuple[str | None, Row]]:
+    """Each row with its class: :data:`ROWSPAN_CONTINUATION` when a rowspan above covers it."""
+    out: list[tuple[str | None, Row]] = []
+    covered = 0  # how many of the following rows an earlier rowspan still covers
+    for r in rows:
+        out.append((ROWSPAN_CONTINUATION if covered > 0 else None, r))
+        covered = max(covered - 1, max((x.rowspan for x in r), default=1) - 1)
+    return out
 
 
 def runs(items: Iterable[T], key: Callable[[T], Hashable]) -> list[tuple[int, int]]:
@@ -110,21 +125,6 @@ def row(*cells: Cell | None) -> list[Cell]:
     return [x for x in cells if x is not None]
 
 
-def figure_html(
-    title: str, table_html: str, number: str | None, id: str | None, notes: Sequence[str] = ()
-) -> str:
-    """``<figure class="lkj-table" id="tabel-2-12"><figcaption>…</figcaption><table>…``."""
-    cls = "lkj-table" if number else "lkj-table lkj-table-unnumbered"
-    caption = (f'<span class="lkj-table-number">{esc(number)}</span> ' if number else "") + (
-        f'<span class="lkj-table-title">{esc(title)}</span>'
-    )
-    tail = "".join(f'\n<p class="lkj-table-note">{esc(n)}</p>' for n in notes)
-    return (
-        f"<figure{attrs(class_=cls, id=id)}><figcaption>{caption}</figcaption>"
-        f"{table_html}{tail}\n</figure>"
-    )
-
-
 def table_block(
     title: str,
     table: Table,
@@ -132,13 +132,14 @@ def table_block(
     numbered: bool = True,
     notes: Sequence[str] = (),
     id: str | None = None,
-) -> Block:
+) -> TableFigure:
     """A captioned table. Numbered ones get ``Tabel <chapter>.<n>`` and their id when the
     report is assembled; ``id`` names an unnumbered one."""
-    markup = table.render()
-    preview = figure_html(title, markup, "Tabel" if numbered else None, id, notes)
-    return Block(
-        "table",
-        preview,
-        {"title": title, "table": markup, "numbered": numbered, "notes": list(notes), "id": id},
+    return TableFigure(
+        title,
+        table.render(),
+        numbered=numbered,
+        notes=tuple(notes),
+        id=id,
+        number=TABLE_PREVIEW if numbered else None,
     )
