@@ -125,3 +125,14 @@ def test_unknown_block_kind_names_the_cell() -> None:
 def test_section_before_any_chapter_is_an_error() -> None:
     with pytest.raises(BuildError, match="a section before any chapter"):
         assemble(_notebook(b.Section("x", "X")))
+
+
+def test_two_kinds_may_not_share_a_name() -> None:
+    """The class name is the kind in the notebook: a second ``Visi`` elsewhere is refused."""
+    with pytest.raises(TypeError, match="two block kinds named Visi"):
+
+        @dataclasses.dataclass(frozen=True)
+        class Visi(Block):  # a kind of the same name, in another module
+            text: str
+
+    assert KINDS["Visi"] is b.Visi

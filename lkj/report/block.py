@@ -53,7 +53,8 @@ class Block:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.__name__ in KINDS:
+        known = KINDS.get(cls.__name__)
+        if known is not None and known.__module__ != cls.__module__:  # same module: a reload
             raise TypeError(f"two block kinds named {cls.__name__}")
         KINDS[cls.__name__] = cls
 
