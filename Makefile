@@ -30,7 +30,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev
 PIP_FLAGS := --disable-pip-version-check --no-input
 
 # Directories that exist among the ones we lint.
-LINT_DIRS := $(wildcard lkj tests benchmarks notebooks)
+LINT_DIRS := $(wildcard lkj tests benchmarks notebooks tools)
 
 # `--unit X` only when UNIT is given.
 UNIT_ARG := $(if $(strip $(UNIT)),--unit $(UNIT),)
@@ -70,10 +70,15 @@ $(LAB_STAMP): $(LAB_LOCK) pyproject.toml
 
 # The report of PERIOD: chapter notebooks run by papermill, merged, exported to reports/
 # as HTML and as an A4 PDF.
+# tools/system-deps.sh: the Debian packages a target needs beyond Python (for the report, the
+# libraries WeasyPrint loads; for the tests, also chromium and poppler-utils), silent when all
+# are there; else installed as root, or named in one line. Tests never skip for want of them.
 report: $(STAMP)
+	@bash tools/system-deps.sh report
 	$(BIN)/lkj build $(PERIOD) $(UNIT_ARG) --to html,pdf
 
 test: $(STAMP)
+	@bash tools/system-deps.sh test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

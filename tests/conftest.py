@@ -11,6 +11,22 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+def require_program(program: str, package: str) -> str:
+    """The path of ``program`` (a name on PATH, or an absolute path), from Debian's ``package``.
+
+    A test that needs a missing program fails, naming the package: it never skips, as CI
+    has the program (`make test` installs it, tools/system-deps.sh).
+    """
+    path = program if Path(program).is_absolute() else shutil.which(program)
+    if path is None or not Path(path).is_file():
+        pytest.fail(
+            f"needs {program} from the Debian package {package}, which is missing: "
+            f"sudo apt-get install {package} (or run `make test`, which installs it as root)",
+            pytrace=False,
+        )
+    return str(path)
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A writable copy of data/ and params/ (the shipped data stay read-only)."""

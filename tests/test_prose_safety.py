@@ -18,7 +18,7 @@ import pytest
 
 from lkj.cli import main
 from lkj.report.prose import ALLOWED_TAGS, render_markdown
-from tests.conftest import REPO
+from tests.conftest import REPO, require_program
 from tests.test_browser import ARGS, CHROMIUM
 
 
@@ -228,9 +228,10 @@ STATE = """() => ({
 
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's /usr/bin/chromium")
 def test_planted_payloads_do_not_run_in_the_browser(planted: PlantedReport) -> None:
     from playwright.sync_api import sync_playwright
+
+    require_program(str(CHROMIUM), "chromium")
 
     url = planted.path.as_uri()
     problems: list[str] = []

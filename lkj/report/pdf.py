@@ -10,6 +10,14 @@ The same HTML and arguments give the same bytes: the document dates come from ``
 derived from the title and that date, and nothing reads the clock. (WeasyPrint 70 does not
 read ``SOURCE_DATE_EPOCH``; it writes no dates unless the HTML has them.)
 
+The same bytes on every machine, too: the fonts are embedded whole (``full_fonts=True``), as
+shipped. They are already cut to the characters reports use (``tools/subset_fonts.py``), so
+WeasyPrint subsets nothing: its subsetting uses HarfBuzz-Subset where the machine has it and
+fontTools where not, which give different bytes (and fontTools stamps the time into each
+font). Nor may a font of the machine stand in for a missing character (fontconfig's
+fallback, or the empty ``.notdef`` box that depends on there being none): a character the
+shipped fonts lack is a :class:`MissingGlyphError` that names it, and no PDF is written.
+
 What print needs to know is already in the HTML, put there by the blocks and the assembly
 that know it: the first arabic chapter (Bab I) has the class ``lkj-first-arabic``, where
 print.css restarts the page count at 1; links of the Daftar Isi / Daftar Tabel into a
@@ -53,7 +61,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PRINT_CSS = PACKAGE_DIR / "templates" / "print.css"
 FONTS_DIR = PACKAGE_DIR / "assets" / "fonts"  # what print.css's @font-face rules load
 
-#: The family name print.css gives the shipped font (Liberation Sans).
+#: The family name of the shipped fonts (Liberation Sans, cut by tools/subset_fonts.py).
 FONT_FAMILY = "LKJ Sans"
 
 #: Inline stylesheets of the HTML that the PDF replaces with ``stylesheet``: the screen CSS,
@@ -81,6 +89,10 @@ class RemoteResourceError(LkjError):
 
 class PdfError(BuildError):
     """WeasyPrint could not render the report."""
+
+
+class MissingGlyphError(LkjError):
+    """The report has a character that the shipped fonts lack (an emoji, a CJK character, ...)."""
 
 
 @contextlib.contextmanager
@@ -125,7 +137,8 @@ def render(
     from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _local_fetcher()
-    source = _static_charts_as_images(_SCRIPT.sub("", html))
+    text = _SCRIPT.sub("", html)
+    source = _static_charts_as_images(text)
     base = base_url.resolve()
     base_uri = base.as_uri() + ("/" if base.is_dir() else "")
     document = HTML(string=source, base_url=base_uri, url_fetcher=fetcher)
@@ -140,7 +153,7 @@ def render(
     identifier = hashlib.sha256(f"lkj\n{title}\n{_w3c(created)}".encode()).hexdigest()[:32]
 
     finisher = functools.partial(
-        _add_page_labels, first_roman=first_roman, first_arabic=first_arabic
+        _finish, text=text, first_roman=first_roman, first_arabic=first_arabic
     )
     with _quiet_weasyprint_warnings():
         try:
@@ -149,6 +162,7 @@ def render(
                 stylesheets=css,
                 font_config=fonts,
                 pdf_identifier=identifier.encode(),
+                full_fonts=True,
                 finisher=finisher,
             )
         except FatalURLFetchingError as exc:
@@ -304,6 +318,89 @@ def _running_header_css(unit: str, period: str) -> str:
 
 
 # ---- PDF finishing ----------------------------------------------------------------------
+
+
+def _finish(
+    document: Document,
+    pdf: pydyf.PDF,
+    *,
+    text: str,
+    first_roman: str | None,
+    first_arabic: str | None,
+) -> None:
+    _check_fonts(document, text)
+    _add_page_labels(document, pdf, first_roman=first_roman, first_arabic=first_arabic)
+
+
+@functools.cache
+def _shipped_fonts() -> frozenset[bytes]:
+    """The SHA-256 of each font file in ``FONTS_DIR``: the only fonts a PDF may embed."""
+    return frozenset(hashlib.sha256(f.read_bytes()).digest() for f in FONTS_DIR.glob("*.ttf"))
+
+
+@functools.cache
+def _shipped_characters() -> frozenset[str]:
+    """Every character the shipped fonts have (each face has the same ones)."""
+    from fontTools.ttLib import TTFont
+
+    chars: set[str] = set()
+    for path in FONTS_DIR.glob("*.ttf"):
+        with TTFont(path, lazy=True) as font:
+            chars.update(map(chr, font.getBestCmap()))
+    return frozenset(chars)
+
+
+def _check_fonts(document: Document, html: str) -> None:
+    """Raise :class:`MissingGlyphError` unless every glyph drawn comes from a shipped font.
+
+    ``html`` is the report's source, where the error looks for the characters' context.
+    """
+    foreign: dict[str, str] = {}  # character -> the font of this machine that drew it
+    notdef: set[str] = set()  # characters no font here has, drawn as an empty box
+    for font in document.fonts.values():
+        if hashlib.sha256(font.file_content).digest() not in _shipped_fonts():
+            for text in font.to_unicode.values():
+                for char in text:
+                    foreign.setdefault(char, font.family)
+        notdef.update(map(chr, font.missing))
+    if not foreign and not notdef:
+        return
+    # A fallback font also draws the spaces around what it stands in for: name only what the
+    # shipped fonts lack.
+    lacking = {c for c in foreign if c not in _shipped_characters()} | notdef
+    if not lacking:  # another font for characters LKJ Sans has: the stylesheet names it
+        families = ", ".join(sorted(set(foreign.values())))
+        raise PdfError(
+            f"PDF: some text is set in {families}, not in the shipped {FONT_FAMILY} (does the "
+            f"stylesheet name another font?), e.g. {''.join(sorted(foreign))[:20]!r}"
+        )
+
+    def position(char: str) -> int:  # in the source; not found (e.g. an entity): last
+        at = html.find(char)
+        return at if at >= 0 else len(html)
+
+    chars = sorted(lacking, key=lambda c: (position(c), c))
+    shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in chars[:5])
+    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+    where = f", first in {_context(html, chars[0])!r}" if chars[0] in html else ""
+    fallback = sorted({foreign[c] for c in chars if c in foreign})
+    instead = f" (this machine would use {', '.join(fallback)})" if fallback else ""
+    raise MissingGlyphError(
+        f"PDF: the report has characters that its font {FONT_FAMILY} lacks: {shown}{more}"
+        f"{where}; other fonts differ from machine to machine{instead}, so write them "
+        "otherwise (tools/subset_fonts.py lists the characters the font has)"
+    )
+
+
+_NOT_TEXT = re.compile(r"<(style|svg)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def _context(html: str, char: str, width: int = 30) -> str:
+    """The text around the first ``char`` of the HTML source (tags and styles left out)."""
+    at = html.find(char)
+    before = _NOT_TEXT.sub(" ", html[:at])[-width:]
+    after = _NOT_TEXT.sub(" ", html[at : at + 20 * width])[:width]
+    return " ".join(f"{before}{after}".split())
 
 
 def _add_page_labels(
