@@ -7,7 +7,30 @@ what was expected, so the CLI can print it as is and exit with code 2.
 
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
+
+TOKEN_CHARS = 60
+"""A value from a file is shown in a message by at most this many characters: enough to find
+it, never a whole line or file."""
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict = 2, 4, 4, 4
+_REPR.maxset, _REPR.maxfrozenset, _REPR.maxstring = 4, 4, TOKEN_CHARS
+_REPR.maxlong, _REPR.maxother = TOKEN_CHARS, TOKEN_CHARS
+
+
+def token(text: str) -> str:
+    """``text`` cut to :data:`TOKEN_CHARS` characters (with ``…``) for a message."""
+    return text if len(text) <= TOKEN_CHARS else text[: TOKEN_CHARS - 1] + "…"
+
+
+def shown(value: object) -> str:
+    """``repr(value)``, bounded: a long text is cut (:func:`token`), a list or mapping shows its
+    first items only."""
+    if isinstance(value, str):
+        return repr(token(value))
+    return _REPR.repr(value)
 
 
 class LkjError(Exception):
@@ -47,10 +70,10 @@ class DataError(LkjError):
         if column is not None:
             where += f", column '{column}'"
         if key is not None:
-            where += f", key '{key}'"
+            where += f", key '{token(key)}'"
         text = f"{where}: {problem}"
         if found is not None:
-            text += f"; found {found!r}"
+            text += f"; found {shown(found)}"
         if expected:
             text += f"; expected {expected}"
         super().__init__(text)

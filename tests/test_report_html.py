@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 from lkj.errors import BuildError, DataError
+from lkj.inputs.narrative import NarrativeFolder
 from lkj.report import structure
 from lkj.report.assemble import assemble
 from lkj.report.block import Block
@@ -115,7 +116,9 @@ def test_narasi_missing_and_sections(tmp_path: Path) -> None:
     (folder / "iku-01.md").write_text(
         "## Informasi Kinerja\n\nTeks **info**.\n\n## Evaluasi Kinerja\n\nTeks evaluasi.\n"
     )
-    narasi = Narasi(folder, "data/x/2025/narasi/2025-Q2", Period(2025, 2))
+    narasi = Narasi(
+        NarrativeFolder(folder, "data/x/2025/narasi/2025-Q2", tmp_path), Period(2025, 2)
+    )
     info = narasi.block("iku-01", "IKU 1", "Informasi Kinerja")
     assert info is not None and "<strong>info</strong>" in info.html()
     assert narasi.block("iku-01", "IKU 1", "Strategi Penyelesaian Masalah", optional=True) is None

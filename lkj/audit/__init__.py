@@ -301,20 +301,19 @@ def default_path(unit_dir: Path, period: Period) -> Path:
 
 def audit_summary(summary: Summary, project: Project, published: Path | str | None = None) -> Audit:
     """Audit a computed summary against a transcription (by default the unit's own)."""
-    if published is None:
+    if published is None:  # inside the project: a link may not lead out of it
         path = default_path(project.unit_dir(summary.unit), summary.period)
-        where = project.display(path)
-    else:
-        path = Path(published)
-        where = str(published)
-    if not path.is_file():
+        where, root = project.display(path), project.root
+    else:  # named by the user: read where it is
+        path, where, root = Path(published), str(published), None
+    if not path.exists() and not path.is_symlink():
         raise DataError(
             where,
             "no transcription of the published report",
             expected=f"the report's figures in this file (format: lkj's {FORMAT_DOC}), "
             "or --published FILE",
         )
-    return audit(summary, load_published(path, where))
+    return audit(summary, load_published(path, where, root=root))
 
 
 def run(

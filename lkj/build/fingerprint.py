@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj import __version__
+from lkj.errors import LkjError
 from lkj.inputs.project import Project
 from lkj.rules.periods import Period
 
@@ -83,6 +84,16 @@ def file_hash(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def _input_hash(project: Project, path: Path) -> str:
+    """The hash of an input; one that lkj refuses to read (a link out of the project, a file
+    it may not open) is recorded as such, unread: the checks that follow say why."""
+    try:
+        project.confine(path)
+        return file_hash(path)
+    except (LkjError, OSError):
+        return "unreadable"
+
+
 def _visible_files(folder: Path) -> list[Path]:
     """Files under ``folder``, hidden files and folders and ``__pycache__`` left out."""
     if not folder.is_dir():
@@ -132,13 +143,13 @@ def compute(project: Project, unit: str, period: Period, notebooks: Sequence[Pat
     inputs: dict[str, str] = {}
     params = project.params_dir / unit / f"{period.slug}.yaml"
     inputs[f"params/{unit}/{period.slug}.yaml"] = (
-        file_hash(params) if params.is_file() else "missing"
+        _input_hash(project, params) if params.is_file() else "missing"
     )
     unit_dir = project.data_dir / unit
     for path in _visible_files(unit_dir):
         relative = path.relative_to(unit_dir)
         if not _other_quarters_prose(relative, period):
-            inputs[f"data/{unit}/{relative.as_posix()}"] = file_hash(path)
+            inputs[f"data/{unit}/{relative.as_posix()}"] = _input_hash(project, path)
     for notebook in notebooks:
         inputs[f"notebooks/{notebook.name}"] = file_hash(notebook)
     inputs.update(_lkj_inputs())

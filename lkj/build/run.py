@@ -190,11 +190,20 @@ class _Batch:
     def _report_dir(self, report: Report) -> Path:
         return self.project.reports_dir / report.unit / report.period.slug
 
+    def _build_dir(self, report: Report) -> Path:
+        return self.project.build_dir / report.unit / report.period.slug
+
     def _paths(self, report: Report, formats: Sequence[str]) -> dict[str, Path]:
         folder = self._report_dir(report)
         return {fmt: folder / f"{report.name}{FORMATS[fmt][0]}" for fmt in formats}
 
     def _needs_building(self, report: Report) -> bool:
+        try:  # nothing is read from, or written to, outside the project (lkj.inputs.confine)
+            for folder in (self._report_dir(report), self._build_dir(report)):
+                self.project.confine(folder, write=True)
+        except LkjError as exc:
+            report.fail(exc)
+            return False
         report.fingerprint = compute(self.project, report.unit, report.period, self.notebooks)
         report.record = read_record(fingerprint_path(self._report_dir(report), report.name))
         paths = self._paths(report, self.formats)
@@ -275,7 +284,7 @@ class _Batch:
         report.hold.enter_context(
             exclusive(lock, lambda: self.out(f"waiting for another build of {report.label}"))
         )
-        build_dir = self.project.build_dir / report.unit / slug
+        build_dir = self._build_dir(report)
         build_dir.mkdir(parents=True, exist_ok=True)
         for stale in [*build_dir.glob("*.ipynb"), build_dir / "kernels.log"]:
             stale.unlink(missing_ok=True)

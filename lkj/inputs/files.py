@@ -18,14 +18,44 @@ from typing import Any
 
 import yaml
 
-from lkj.errors import DataError
+from lkj.errors import DataError, token
+from lkj.inputs.confine import confine
+from lkj.inputs.limits import MAX_CELL_CHARS, MAX_DECIMALS, MAX_DEPTH, MAX_DIGITS, MAX_FILE_BYTES
+
+# C0 control characters but tab, line feed and carriage return; and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_text(path: Path, shown: str, error: type[DataError] = DataError) -> str:
-    """A UTF-8 text file (a leading byte-order mark is accepted); errors name the file."""
-    if not path.is_file():
+def read_text(
+    path: Path, shown: str, error: type[DataError] = DataError, *, root: Path | None
+) -> str:
+    """A UTF-8 text file (a leading byte-order mark is accepted); errors name the file.
+
+    ``root``: the project root the file must lie in (a symbolic link leading out of it is
+    refused, :mod:`lkj.inputs.confine`); None only for a file the user named explicitly
+    (``lkj audit --published FILE``). A file larger than
+    :data:`~lkj.inputs.limits.MAX_FILE_BYTES`, anything but a regular file, and control
+    characters are refused; no message shows the file's content.
+    """
+    if root is not None:
+        confine(root, path, shown, error)
+    if not path.exists():
         raise error(shown, "file is missing", expected="the file to exist")
-    raw = path.read_bytes()
+    if not path.is_file():
+        raise error(shown, "not a regular file", expected="a text file")
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise error(
+            shown, f"the file cannot be read ({exc.strerror or type(exc).__name__})"
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise error(
+            shown,
+            "file is larger than 1 MiB",
+            expected=f"at most {MAX_FILE_BYTES} bytes (lkj's limit for an input file)",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -35,6 +65,14 @@ def read_text(path: Path, shown: str, error: type[DataError] = DataError) -> str
             f"line {line} is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
             expected="the file saved as UTF-8 (in a spreadsheet: 'CSV UTF-8')",
         ) from None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise error(
+            shown,
+            f"line {line} has the control character U+{ord(control.group()):04X}",
+            expected="text without control characters (tab and line breaks are fine)",
+        )
     if not text.strip():
         raise error(shown, "file is empty", expected="content")
     return text
@@ -68,12 +106,21 @@ class Row:
             return None
         try:
             return parse(value)
+        except NumberError as exc:
+            raise self.error(column, exc.problem, expected) from None
         except (ValueError, InvalidOperation):
             raise self.error(column, "value is not understood", expected) from None
 
     def integer(self, column: str) -> int:
         """A required whole number."""
         value: int = self.get(column, parse_int, "a whole number, e.g. 2")
+        return value
+
+    def identifier(self, column: str) -> int:
+        """A required number that names a record (IKU, sasaran, no, baris): 1 or more."""
+        value = self.integer(column)
+        if value < 1:
+            raise self.error(column, "a number that names a row is 1 or more", "e.g. 1, 2, 3")
         return value
 
     def date(self, column: str) -> date:
@@ -89,9 +136,29 @@ class Row:
 
 
 def parse_int(text: str) -> int:
-    if not re.fullmatch(r"-?\d+", text):
+    """``12``, ``-3``, ``007``: digits 0-9 (at most :data:`~lkj.inputs.limits.MAX_DIGITS`)."""
+    check_digits(text)
+    if not re.fullmatch(r"-?[0-9]+", text):
         raise ValueError(text)
+    if len(text.lstrip("-").lstrip("0")) > MAX_DIGITS:
+        raise NumberError(too_many_digits())
     return int(text)
+
+
+def check_digits(text: str) -> None:
+    """Refuse a digit other than 0-9 (full-width ``U+FF11``, Arabic-Indic ``U+0661``,
+    superscript ``U+00B2``): Python reads them as numbers, a reader of the report may not, and
+    a full-width one would be another key than ``1`` in a duplicate check."""
+    for char in text:
+        if char.isdigit() and not "0" <= char <= "9":
+            raise NumberError(
+                f"'{char}' is not one of the digits 0-9 (a full-width digit or one of another "
+                "script)"
+            )
+
+
+def too_many_digits() -> str:
+    return f"number too large: more than {MAX_DIGITS} digits before the decimal point (lkj's limit)"
 
 
 def parse_date(text: str) -> date:
@@ -182,12 +249,12 @@ JUMLAH = NumberForm(
     "jumlah", "a whole number", "which holds a count", "1250", "1.250", whole=True, thousands=True
 )
 
-_PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
-_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
-_COMMA = re.compile(r"-?\d+,\d{1,2}")
-_GROUPED_COMMA = re.compile(r"-?\d{1,3}(?:\.\d{3})+,\d{1,2}")
-_AMBIGUOUS_COMMA = re.compile(r"-?\d+(?:,\d{3})+(?:\.\d+)?")
-_LONG_COMMA = re.compile(r"-?\d+,\d{4,}")
+_PLAIN = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
+_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+", re.ASCII)
+_COMMA = re.compile(r"-?\d+,\d{1,2}", re.ASCII)
+_GROUPED_COMMA = re.compile(r"-?\d{1,3}(?:\.\d{3})+,\d{1,2}", re.ASCII)
+_AMBIGUOUS_COMMA = re.compile(r"-?\d+(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+_LONG_COMMA = re.compile(r"-?\d+,\d{4,}", re.ASCII)
 _PREFIX = re.compile(r"(?P<unit>rp)\.?\s*(?P<rest>.*)", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?P<rest>.*?)\s*(?P<unit>%|[a-z]+\.?)", re.IGNORECASE)
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -227,7 +294,7 @@ def strip_unit(text: str, form: NumberForm, of: str) -> str:
     if suffix and suffix["rest"]:
         unit = suffix["unit"].rstrip(".")
         if unit.lower() not in form.suffixes:
-            raise NumberError(f"'{unit}' does not fit {of}, {form.about}")
+            raise NumberError(f"'{token(unit)}' does not fit {of}, {form.about}")
         text = suffix["rest"]
     return text
 
@@ -235,8 +302,11 @@ def strip_unit(text: str, form: NumberForm, of: str) -> str:
 def parse_value(text: str, form: NumberForm, of: str = "this column") -> Decimal:
     """A number written in one of the forms ``form`` accepts; :class:`NumberError` otherwise.
 
-    ``of`` names what the value belongs to in messages (``IKU 7``, ``this column``).
+    ``of`` names what the value belongs to in messages (``IKU 7``, ``this column``). At most
+    :data:`~lkj.inputs.limits.MAX_DIGITS` digits before the decimal point and
+    :data:`~lkj.inputs.limits.MAX_DECIMALS` after it.
     """
+    check_digits(text)
     core = strip_unit(text, form, of)
     value: Decimal | None
     if form.thousands:  # whole numbers or at most two decimals: 7.410 cannot be 7.41
@@ -269,6 +339,7 @@ def parse_value(text: str, form: NumberForm, of: str = "this column") -> Decimal
         raise NumberError("value is not a number")
     if form.whole and value != value.to_integral_value():
         raise NumberError(f"a decimal does not fit {of}, {form.about}")
+    check_magnitude(value)
     if form.whole:
         value = value.quantize(Decimal(1))
     exponent = value.as_tuple().exponent
@@ -277,18 +348,37 @@ def parse_value(text: str, form: NumberForm, of: str = "this column") -> Decimal
     return value
 
 
+def check_magnitude(value: Decimal) -> None:
+    """Refuse a number beyond :data:`~lkj.inputs.limits.MAX_DIGITS` digits before the point or
+    :data:`~lkj.inputs.limits.MAX_DECIMALS` after it (:class:`NumberError`)."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN, Infinity: no form above reads them
+        raise NumberError("value is not a number")
+    if len(digits) + exponent > MAX_DIGITS:
+        raise NumberError(too_many_digits())
+    if -exponent > MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+        raise NumberError(f"more than {MAX_DECIMALS} decimals (lkj's limit); round the value")
+
+
 def read_csv(
-    path: Path, shown: str, columns: list[str], optional: tuple[str, ...] = ()
+    path: Path,
+    shown: str,
+    columns: list[str],
+    optional: tuple[str, ...] = (),
+    *,
+    root: Path | None,
 ) -> Iterator[Row]:
     """Rows of a CSV file whose header has exactly ``columns`` (plus any of ``optional``).
 
     Cells are separated by ``,``, or by ``;`` when the header has ``;`` and no ``,``: that is
     how a spreadsheet with Indonesian settings saves CSV (the comma being its decimal point).
+    A cell holds at most :data:`~lkj.inputs.limits.MAX_CELL_CHARS` characters. ``root``: see
+    :func:`read_text`.
     """
-    text = read_text(path, shown)
+    text = read_text(path, shown, root=root)
     delimiter = csv_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in next(reader)]
+    rows = _split(text, delimiter, shown)
+    header = [h.strip() for h in rows[0]]
     allowed = set(columns) | set(optional)
     for name in header:
         if name not in allowed:
@@ -296,9 +386,9 @@ def read_csv(
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise DataError(
                 shown,
-                f"unknown column '{name}'{hint}",
+                f"unknown column '{token(name)}'{hint}",
                 row=1,
-                column=name,
+                column=token(name),
                 expected="columns " + ", ".join(columns),
             )
     for name in columns:
@@ -313,7 +403,7 @@ def read_csv(
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
         raise DataError(shown, f"column '{dup}' appears twice", row=1, column=dup)
-    for number, cells in enumerate(reader, start=2):
+    for number, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
@@ -323,7 +413,40 @@ def read_csv(
                 row=number,
                 expected=f"one cell per column (quote a text that contains a '{delimiter}')",
             )
+        for name, cell in zip(header, cells, strict=True):
+            if len(cell) > MAX_CELL_CHARS:
+                raise DataError(
+                    shown,
+                    f"the cell is longer than {MAX_CELL_CHARS} characters (lkj's limit)",
+                    row=number,
+                    column=name,
+                    expected="a shorter text",
+                )
         yield Row(shown, number, dict(zip(header, cells, strict=True)))
+
+
+def _split(text: str, delimiter: str, shown: str) -> list[list[str]]:
+    """The rows of a CSV text as lists of cells; a malformed row is a :class:`DataError`.
+
+    The csv module's own limit on a cell (128 KiB) is lifted while reading, so that a long
+    cell gets lkj's message naming its row and column (the whole file is at most 1 MiB).
+    """
+    previous = csv.field_size_limit(MAX_FILE_BYTES + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for cells in reader:
+            rows.append(cells)
+    except csv.Error as exc:
+        raise DataError(
+            shown,
+            f"the row cannot be read as CSV ({token(str(exc))})",
+            row=len(rows) + 1,
+            expected=f"cells separated by '{delimiter}', a quoted cell closed by '\"'",
+        ) from None
+    finally:
+        csv.field_size_limit(previous)
+    return rows
 
 
 def csv_delimiter(text: str) -> str:
@@ -332,54 +455,165 @@ def csv_delimiter(text: str) -> str:
     return ";" if ";" in header and "," not in header else ","
 
 
-def read_yaml(path: Path, shown: str, error: type[DataError] = DataError) -> Any:
-    """A YAML document; a syntax error names its line."""
-    return yaml_load(read_text(path, shown, error), shown, error)
+class _Refused(yaml.YAMLError):
+    """A YAML document that PyYAML would read but lkj refuses, or a value PyYAML cannot
+    construct (an impossible date): where it is and what is wrong, for one message."""
 
-
-class _ImpossibleDate(yaml.YAMLError):
-    """A YAML date that matches YYYY-MM-DD but does not exist (2025-02-31)."""
-
-    def __init__(self, value: str, line: int, problem: str) -> None:
+    def __init__(
+        self,
+        node: yaml.Node | yaml.Event,
+        problem: str,
+        *,
+        key: str | None = None,
+        found: object = None,
+        expected: str | None = None,
+    ) -> None:
         super().__init__(problem)
-        self.value, self.line, self.problem = value, line, problem
+        mark = node.start_mark
+        self.line = mark.line + 1 if mark is not None else None
+        self.problem, self.key, self.found, self.expected = problem, key, found, expected
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, but an impossible date is an error that names its line
-    (PyYAML itself raises a bare ValueError without one)."""
+class _Limits(yaml.composer.Composer):
+    """Composing with lkj's limits: at most :data:`~lkj.inputs.limits.MAX_DEPTH` levels of
+    nesting (PyYAML's composer recurses once per level: 50 000 levels end in a RecursionError),
+    and no anchors or aliases (a few lines of aliases can stand for billions of values)."""
+
+    _depth = 0
+    peek_event: Callable[[], yaml.Event]  # from the Parser it is mixed with
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                event,
+                "YAML anchors and aliases (&name, *name) are not accepted",
+                expected="every value written out where it is used",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    event,
+                    f"nested more than {MAX_DEPTH} levels deep (lkj's limit)",
+                    expected="the structure the file's format describes",
+                )
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_INT_NOISE = re.compile(r"^[-+]?(?:0[xXbBoO])?|[_:]")
+
+
+class _Loader(_Limits, yaml.SafeLoader):
+    """PyYAML's safe loader with lkj's limits (:class:`_Limits`); besides,
+
+    - a key given twice in a mapping is an error (PyYAML keeps the last value silently);
+    - an integer of more than :data:`~lkj.inputs.limits.MAX_DIGITS` digits is an error (Python
+      refuses to read one of 4300 digits with a bare ValueError);
+    - an impossible date is an error that names its line (PyYAML raises a bare ValueError).
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+            if key_node.tag == _MERGE:
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key: PyYAML's own error follows
+                continue
+            if first is not None:
+                shown = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+                raise _Refused(
+                    key_node,
+                    f"key given twice (first on line {first})",
+                    key=shown,
+                    expected="each key once (the second would silently replace the first)",
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        digits = _INT_NOISE.sub("", str(node.value)).lstrip("0")
+        if len(digits) > MAX_DIGITS:
+            raise _Refused(
+                node,
+                f"number too large: more than {MAX_DIGITS} digits (lkj's limit)",
+                found=str(node.value),
+                expected=f"a number of at most {MAX_DIGITS} digits",
+            )
+        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:
-            raise _ImpossibleDate(str(node.value), node.start_mark.line + 1, str(exc)) from None
+            raise _Refused(
+                node,
+                f"this date does not exist ({exc})",
+                found=str(node.value),
+                expected="a real date written YYYY-MM-DD, e.g. 2025-07-21",
+            ) from None
 
 
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
+class _NodeLoader(_Limits, yaml.BaseLoader):
+    """Composes the node tree only (every scalar stays text), with lkj's limits."""
+
+
 def yaml_load(text: str, shown: str, error: type[DataError] = DataError) -> Any:
-    """Parse YAML text; a syntax error names its line."""
+    """Parse YAML text; a syntax error, a key given twice, a number or nesting beyond lkj's
+    limits, anchors and aliases are an error naming the line."""
     try:
         return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
-    except _ImpossibleDate as exc:
-        raise error(
-            shown,
-            f"this date does not exist ({exc.problem})",
-            line=exc.line,
-            found=exc.value,
-            expected="a real date written YYYY-MM-DD, e.g. 2025-07-21",
-        ) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise error(
+        raise _error(exc, text, shown, error) from None
+
+
+def yaml_compose(text: str, shown: str, error: type[DataError] = DataError) -> yaml.Node | None:
+    """The node tree of a YAML text (scalars as written, with their lines), under the same
+    checks as :func:`yaml_load`."""
+    try:
+        return yaml.compose(text, Loader=_NodeLoader)  # type: ignore[no-any-return]
+    except yaml.YAMLError as exc:
+        raise _error(exc, text, shown, error) from None
+
+
+def _error(exc: yaml.YAMLError, text: str, shown: str, error: type[DataError]) -> DataError:
+    if isinstance(exc, _Refused):
+        return error(
             shown,
-            f"{where}YAML syntax error: {problem}",
-            expected="valid YAML (check indentation and quoting)",
-        ) from None
+            exc.problem,
+            line=exc.line,
+            key=exc.key,
+            found=exc.found,
+            expected=exc.expected,
+        )
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return error(
+            shown,
+            f"line {line}: YAML syntax error: the character U+{char:04X} is not allowed",
+            expected="text without control characters",
+        )
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + 1}: " if mark is not None else ""
+    problem = str(getattr(exc, "problem", None) or "invalid YAML")
+    if len(problem) > 100:
+        problem = problem[:99] + "…"
+    return error(
+        shown,
+        f"{where}YAML syntax error: {problem}",
+        expected="valid YAML (check indentation and quoting)",
+    )
 
 
 def check_unique(rows: list[Row], key: Callable[[Row], object], columns: str) -> None:

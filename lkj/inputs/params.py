@@ -94,13 +94,13 @@ def load_params(project: Project, unit: str, period: Period | str) -> ReportPara
     period = Period.parse(period) if isinstance(period, str) else period
     path = params_path(project, unit, period)
     shown = project.display(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise ParamsError(
             shown,
             "params file is missing",
             expected=f"a file params/{unit}/{period.slug}.yaml (copy another quarter's and edit)",
         )
-    params = load_model(ReportParams, path, shown, ParamsError)
+    params = load_model(ReportParams, path, shown, ParamsError, root=project.root)
     try:
         stated = Period.parse(params.period)
     except Exception:

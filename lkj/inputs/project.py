@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkj.errors import UnitError
+from lkj.errors import DataError, UnitError
+from lkj.inputs.confine import confine
 
 ENV_ROOT = "LKJ_ROOT"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -86,8 +87,21 @@ class Project:
         return self.data_dir / check_name(unit)
 
     def display(self, path: Path) -> str:
-        """A path relative to the project root, for messages and outputs (never absolute)."""
+        """A path relative to the project root, for messages and outputs (never absolute).
+
+        As written under the root (a link shows as the link), else where it leads."""
+        try:
+            return Path(os.path.normpath(path.absolute())).relative_to(self.root).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links
             return path.name
+
+    def confine(
+        self, path: Path, error: type[DataError] = DataError, *, write: bool = False
+    ) -> Path:
+        """``path`` resolved, when it lies inside the project root; an error naming the link
+        that leads out of it otherwise (:mod:`lkj.inputs.confine`). ``write``: an output."""
+        return confine(self.root, path, self.display(path), error, write=write)

@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 
 from lkj.errors import DataError, PeriodError
-from lkj.inputs.files import read_text, yaml_load
+from lkj.inputs.files import NumberError, check_digits, read_text, too_many_digits, yaml_compose
+from lkj.inputs.limits import MAX_DECIMALS, MAX_DIGITS
 from lkj.rules.indicators import PREDIKAT_SCALE
 from lkj.rules.periods import Period
 
@@ -108,9 +109,10 @@ _TOP_KEYS = ("laporan", "periode", "tempat")
 # 7.410 | 7410 | 13,33 | 0,5 with an optional Rp prefix, ",-" suffix and unit (%, Orang, kasus …)
 _NUMBER = re.compile(
     r"^(?:Rp\.?\s*)?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?:,-)?"
-    r"\s*(?P<unit>%|[A-Za-z][A-Za-z/ ]*)?$"
+    r"\s*(?P<unit>%|[A-Za-z][A-Za-z/ ]*)?$",
+    re.ASCII,
 )
-_DATE = re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$")
+_DATE = re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$", re.ASCII)
 DASH = "-"
 
 
@@ -183,8 +185,12 @@ class Published:
 
 
 def parse_figure(text: str, line: int, kind: Kind) -> Figure | None:
-    """The figure ``text`` printed for a field of ``kind``; None when it is not understood."""
+    """The figure ``text`` printed for a field of ``kind``; None when it is not understood.
+
+    :class:`~lkj.inputs.files.NumberError` for digits other than 0-9, and for a number beyond
+    lkj's limits (:mod:`lkj.inputs.limits`)."""
     text = text.strip()
+    check_digits(text)
     if text == DASH:
         return Figure(text, line)
     if kind is Kind.DATE:
@@ -199,6 +205,11 @@ def parse_figure(text: str, line: int, kind: Kind) -> Figure | None:
         return Figure(text, line) if text else None
     match = _NUMBER.match(text)
     if match:
+        whole = match["int"].replace(".", "").lstrip("0")
+        if len(whole) > MAX_DIGITS:
+            raise NumberError(too_many_digits())
+        if len(match["dec"] or "") > MAX_DECIMALS:
+            raise NumberError(f"more than {MAX_DECIMALS} decimals (lkj's limit)")
         digits = match["int"].replace(".", "") + ("." + match["dec"] if match["dec"] else "")
         return Figure(text, line, Decimal(digits), len(match["dec"] or ""))
     if kind is Kind.VALUE and text in PREDIKAT_SCALE:
@@ -276,7 +287,12 @@ class _Reader:
 
     def figure(self, node: yaml.Node, where: str, kind: Kind) -> Figure:
         text = self.scalar(node, where)
-        fig = parse_figure(text, node.start_mark.line + 1, kind)
+        try:
+            fig = parse_figure(text, node.start_mark.line + 1, kind)
+        except NumberError as exc:
+            raise self.error(
+                node, exc.problem, key=where, found=text, expected=kind.value
+            ) from None
         if fig is None:
             raise self.error(
                 node,
@@ -306,7 +322,7 @@ class _Reader:
         key_text = self.scalar(key_node, f"{where}.{kind.key}")
         key: int | str = key_text
         if kind.key in ("iku", "no"):
-            if not key_text.isdigit():
+            if not re.fullmatch(rf"[0-9]{{1,{MAX_DIGITS}}}", key_text):
                 raise self.error(
                     key_node,
                     "value is not understood",
@@ -374,15 +390,17 @@ class _Reader:
                 )
                 seen: dict[int | str, int] = {}
                 for row in rows[kind.name]:
-                    if row.key in seen:
+                    # as the audit matches rows: text without regard to case and spaces
+                    same = row.key if isinstance(row.key, int) else _name(row.key)
+                    if same in seen:
                         raise DataError(
                             self.shown,
                             f"{kind.key} {row.key} is given twice in "
-                            f"one place (first on line {seen[row.key]})",
+                            f"one place (first on line {seen[same]})",
                             line=row.line,
                             key=at,
                         )
-                    seen[row.key] = row.line
+                    seen[same] = row.line
         sums = self.sums(pairs["jumlah"][1], f"{where}.jumlah") if "jumlah" in pairs else ()
         unchecked: tuple[str, ...] = ()
         if "tidak_diperiksa" in pairs:
@@ -393,28 +411,41 @@ class _Reader:
         return Place(name, node.start_mark.line + 1, angka, rows, sums, unchecked)
 
 
-def load(path: Path, shown: str) -> Published:
-    """Read and check a transcription; every problem is one error naming file, line and key."""
-    text = read_text(path, shown)
-    try:
-        root = yaml.compose(text, Loader=yaml.BaseLoader)
-    except yaml.YAMLError:
-        yaml_load(text, shown)  # raises the house message naming the line
-        raise DataError(shown, "YAML syntax error", expected="valid YAML") from None
+def _name(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def load(path: Path, shown: str, *, root: Path | None) -> Published:
+    """Read and check a transcription; every problem is one error naming file, line and key.
+
+    ``root``: the project root the file must lie in; None for a file the user named
+    (``lkj audit --published FILE``), see :func:`lkj.inputs.files.read_text`."""
+    text = read_text(path, shown, root=root)
+    document = yaml_compose(text, shown)
     reader = _Reader(shown)
-    if root is None:
+    if document is None:
         raise DataError(shown, "file is empty", expected="laporan, periode and tempat")
-    pairs = reader.mapping(root, "", _TOP_KEYS)
+    pairs = reader.mapping(document, "", _TOP_KEYS)
     for needed in _TOP_KEYS:
         if needed not in pairs:
             raise reader.error(
-                root, "required key is missing", key=needed, expected="laporan, periode and tempat"
+                document,
+                "required key is missing",
+                key=needed,
+                expected="laporan, periode and tempat",
             )
     period_node = pairs["periode"][1]
+    period_text = reader.scalar(period_node, "periode")
     try:
-        period = Period.parse(reader.scalar(period_node, "periode"))
-    except PeriodError as exc:
-        raise reader.error(period_node, str(exc), key="periode") from None
+        period = Period.parse(period_text)
+    except PeriodError:
+        raise reader.error(
+            period_node,
+            "period not understood",
+            key="periode",
+            found=period_text,
+            expected="a period like 2025-Q2 or 2025-TW2",
+        ) from None
     places = tuple(
         reader.place(item, f"tempat[{i + 1}]")
         for i, item in enumerate(reader.sequence(pairs["tempat"][1], "tempat"))

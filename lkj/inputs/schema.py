@@ -3,25 +3,59 @@
 from __future__ import annotations
 
 import difflib
-import re
+from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from lkj.errors import DataError
+from lkj.inputs.files import read_text, yaml_compose, yaml_load
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def _line_of(text: str | None, key: str) -> int | None:
-    """The first line of ``text`` that defines ``key`` (best effort, for messages)."""
+def _same_key(node: yaml.Node, part: object) -> bool:
+    """Whether the key ``node`` (as written) is the key ``part`` of pydantic's location."""
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    written, wanted = str(node.value).strip(), str(part)
+    if written.lower() == wanted.lower():
+        return True
+    try:
+        return int(written) == int(wanted)  # 02 and 2
+    except ValueError:
+        return False
+
+
+def node_at(text: str | None, loc: tuple[Any, ...], index: int | None = None) -> yaml.Node | None:
+    """The key (or list item) at ``loc`` in the YAML ``text``, or the nearest one above it
+    that is there; ``index``: the position of the last key in its mapping when its name alone
+    is ambiguous (``2`` and ``'2'``)."""
     if not text:
         return None
-    pattern = re.compile(rf"^\s*-?\s*['\"]?{re.escape(key)}['\"]?\s*:")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+    try:
+        node: yaml.Node | None = yaml_compose(text, "")
+    except DataError:
+        return None
+    found = None
+    for n, part in enumerate(loc):
+        last = n == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            pairs = node.value
+            if last and index is not None and 0 <= index < len(pairs):
+                return pairs[index][0]  # type: ignore[no-any-return]
+            match = next(((k, v) for k, v in pairs if _same_key(k, part)), None)
+            if match is None:
+                return found
+            found, node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                return found
+            found = node = node.value[part]
+        else:
+            return found
+    return found
 
 
 def _allowed(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -48,7 +82,9 @@ def validate(
 ) -> M:
     """``model`` from ``data``; the first problem becomes an error naming the key.
 
-    Unknown keys are reported before missing ones, so a misspelt key is named as such.
+    Unknown keys are reported before missing ones, so a misspelt key is named as such. A
+    validator that refuses one key of a mapping (not the whole value) names it in the error's
+    context: ``key`` (as written), ``index`` (its position), ``problem`` and ``found``.
     """
     if data is None:
         data = {}
@@ -65,12 +101,19 @@ def validate(
         errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         first = errors[0]
         loc = tuple(first["loc"])
+        ctx = first.get("ctx") or {}
+        index = ctx.get("index")
+        if "key" in ctx:
+            loc += (ctx["key"],)
+        node = node_at(text, loc, index) if loc else None
+        line = node.start_mark.line + 1 if node is not None else None
+        if index is not None and isinstance(node, yaml.ScalarNode):
+            loc = (*loc[:-1], node.value)  # the key as written: true, not True
         key = ".".join(str(p) for p in loc) or None
-        last = str(loc[-1]) if loc else ""
-        line = _line_of(text, last) if last else None
         kind = first["type"]
         if kind == "extra_forbidden":
             allowed = _allowed(model, loc)
+            last = str(loc[-1])
             close = difflib.get_close_matches(last, allowed, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise error(
@@ -86,13 +129,26 @@ def validate(
             ) from None
         msg = str(first["msg"]).removeprefix("Value error, ").removeprefix("Input should be ")
         raise error(
-            shown, "value is not valid", key=key, line=line, found=first.get("input"), expected=msg
+            shown,
+            str(ctx.get("problem", "value is not valid")),
+            key=key,
+            line=line,
+            found=ctx.get("found", first.get("input")),
+            expected=msg,
         ) from None
 
 
-def load_model(model: type[M], path: Any, shown: str, error: type[DataError] = DataError) -> M:
-    """Read a YAML file and validate it as ``model``; every error names the file."""
-    from lkj.inputs.files import read_text, yaml_load
+def load_model(
+    model: type[M],
+    path: Path,
+    shown: str,
+    error: type[DataError] = DataError,
+    *,
+    root: Path | None,
+) -> M:
+    """Read a YAML file and validate it as ``model``; every error names the file.
 
-    text = read_text(path, shown, error)
+    ``root``: the project root the file must lie in (see :func:`lkj.inputs.files.read_text`).
+    """
+    text = read_text(path, shown, error, root=root)
     return validate(model, yaml_load(text, shown, error), shown, error, text)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from lkj.errors import DataError, PeriodError
 from lkj.inputs.files import (
@@ -26,17 +27,21 @@ from lkj.inputs.files import (
     NumberError,
     NumberForm,
     Row,
+    check_digits,
+    check_magnitude,
     check_unique,
+    parse_int,
     parse_value,
     read_csv,
 )
+from lkj.inputs.limits import MAX_MOU_YEARS
 from lkj.inputs.project import Project
 from lkj.inputs.schema import load_model
 from lkj.rules.budget import BudgetLine
 from lkj.rules.cumulation import Realisation
 from lkj.rules.decimals import percent
 from lkj.rules.indicators import PREDIKAT_SCALE, Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.rules.mou import MoU
+from lkj.rules.mou import MoU, add_years
 from lkj.rules.periods import Period
 
 
@@ -70,33 +75,77 @@ class UnitInfo(_Strict):
 
 
 def _rupiah(value: Any) -> Any:
-    """An amount in YAML: a whole number, or quoted text in a form :data:`lkj.inputs.files.RUPIAH`
-    accepts (``'9.721.224.000'``, ``'Rp 9.721.224.000'``, ``'3515820174.50'``).
+    """An amount in YAML, 0 or more: a whole number, or quoted text in a form
+    :data:`lkj.inputs.files.RUPIAH` accepts (``'9.721.224.000'``, ``'Rp 9.721.224.000'``,
+    ``'3515820174.50'``); at most :data:`~lkj.inputs.limits.MAX_DIGITS` digits.
 
     An unquoted ``9.720`` is refused: YAML reads it as the float 9.72, and whether 9720 was
     meant can no longer be told.
     """
-    if isinstance(value, str):
-        try:
-            return parse_value(value, RUPIAH, "this key")
-        except NumberError as exc:
-            raise ValueError(f"{RUPIAH.expected}; {exc.problem}") from None
     if isinstance(value, float):
         raise ValueError(
             "a whole number of rupiah, e.g. 9721224000; with '.' or sen, quote it: "
             "'9.721.224.000' or '3515820174.50'"
         )
-    return value
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return value  # pydantic's own message
+    try:
+        if isinstance(value, str):
+            amount = parse_value(value, RUPIAH, "this key")
+        else:
+            amount = Decimal(value)
+            check_magnitude(amount)
+    except NumberError as exc:
+        raise ValueError(f"{RUPIAH.expected}; {exc.problem}") from None
+    if amount < 0:
+        raise ValueError(f"an amount of 0 or more, e.g. {RUPIAH.example}")
+    return amount
 
 
 Rupiah = Annotated[Decimal, BeforeValidator(_rupiah)]
+
+
+def _quarters(value: Any) -> Any:
+    """``{quarter: amount}`` with every quarter 1 to 4 and given once: ``2`` and ``'2'`` are
+    two keys to YAML but one quarter. The offending key goes to the message through the
+    error's context (``index``: its position in the mapping; see
+    :func:`lkj.inputs.schema.validate`)."""
+    if not isinstance(value, dict):
+        return value
+    result: dict[int, Any] = {}
+    for index, (key, amount) in enumerate(value.items()):
+        quarter = None
+        if isinstance(key, int) and not isinstance(key, bool):
+            quarter = key
+        elif isinstance(key, str):
+            try:
+                quarter = parse_int(key.strip())
+            except ValueError:
+                quarter = None
+        where = {"key": str(key), "index": index}
+        if quarter is None or not 1 <= quarter <= 4:
+            raise PydanticCustomError(
+                "lkj",
+                "a quarter from 1 to 4 as the key, e.g. 2",
+                {**where, "problem": "not a quarter", "found": key},
+            )
+        if quarter in result:
+            raise PydanticCustomError(
+                "lkj",
+                "one amount per quarter",
+                {**where, "problem": f"Triwulan {quarter} is given twice"},
+            )
+        result[quarter] = amount
+    return result
 
 
 class AnggaranTotal(_Strict):
     """``anggaran.yaml``: the unit's total ceiling and its realisation per quarter."""
 
     pagu: Rupiah = Field(gt=0)
-    realisasi: dict[int, Rupiah] = Field(default_factory=dict)
+    realisasi: Annotated[dict[int, Rupiah], BeforeValidator(_quarters)] = Field(
+        default_factory=dict
+    )
 
 
 @dataclass(frozen=True)
@@ -206,50 +255,51 @@ class _Reader:
 
     def csv(self, name: str, columns: list[str], optional: tuple[str, ...] = ()) -> list[Row]:
         path, shown = self.path(name)
-        return list(read_csv(path, shown, columns, optional))
+        return list(read_csv(path, shown, columns, optional, root=self.project.root))
 
 
 def load(project: Project, unit: str, year: int) -> UnitYear:
-    """Load and validate all data of ``unit`` for ``year``."""
+    """Load and validate all data of ``unit`` for ``year``.
+
+    Every record has one key, compared as parsed (``01`` is 1): a second row with the same
+    key is an error, never a silent replacement."""
     unit_path = project.unit_dir(unit) / "unit.yaml"
-    info = load_model(UnitInfo, unit_path, project.display(unit_path))
+    info = load_model(UnitInfo, unit_path, project.display(unit_path), root=project.root)
     r = _Reader(project, unit, year)
     if not r.dir.is_dir():
         raise PeriodError(f"no data for {year}: {project.display(r.dir)} does not exist")
 
     sasaran_rows = r.csv("sasaran.csv", ["sasaran", "nama"])
-    check_unique(sasaran_rows, lambda x: x.text("sasaran"), "sasaran")
-    sasaran = {row.integer("sasaran"): row.text("nama") for row in sasaran_rows}
+    check_unique(sasaran_rows, lambda x: x.identifier("sasaran"), "sasaran")
+    sasaran = {row.identifier("sasaran"): row.text("nama") for row in sasaran_rows}
 
     indicators = _indicators(r, sasaran)
     realisations = _realisations(r, {i.iku: i for i in indicators})
 
     keg_rows = r.csv("kegiatan.csv", ["no", "kegiatan", "pagu"])
+    check_unique(keg_rows, lambda x: x.identifier("no"), "no")
     kegiatan = tuple(
-        Kegiatan(row.integer("no"), row.text("kegiatan"), _amount(row, "pagu")) for row in keg_rows
+        Kegiatan(row.identifier("no"), row.text("kegiatan"), _amount(row, "pagu"))
+        for row in keg_rows
     )
     lines = _budget_lines(r, {i.iku for i in indicators})
     budget_real = _budget_realisations(r, {b.baris for b in lines})
     path, shown = r.path("anggaran.yaml")
-    anggaran = load_model(AnggaranTotal, path, shown)
+    anggaran = load_model(AnggaranTotal, path, shown, root=project.root)
 
     peng_rows = r.csv("pengaduan_status.csv", ["triwulan", "no", "status", "jumlah"])
-    check_unique(peng_rows, lambda x: (x.text("triwulan"), x.text("no")), "triwulan and no")
+    check_unique(peng_rows, lambda x: (_quarter(x), x.identifier("no")), "triwulan and no")
+    check_unique(peng_rows, lambda x: (_quarter(x), _name(x, "status")), "triwulan and status")
     pengaduan = tuple(
-        StatusPengaduan(_quarter(row), row.integer("no"), row.text("status"), _count(row, "jumlah"))
+        StatusPengaduan(
+            _quarter(row), row.identifier("no"), row.text("status"), _count(row, "jumlah")
+        )
         for row in peng_rows
     )
     mou_rows = r.csv("mou.csv", ["no", "pemerintah", "tmt", "jangka_waktu_tahun"])
-    check_unique(mou_rows, lambda x: x.text("pemerintah"), "pemerintah")
-    mous = tuple(
-        MoU(
-            row.integer("no"),
-            row.text("pemerintah"),
-            row.date("tmt"),
-            _count(row, "jangka_waktu_tahun", positive=True),
-        )
-        for row in mou_rows
-    )
+    check_unique(mou_rows, lambda x: x.identifier("no"), "no")
+    check_unique(mou_rows, lambda x: _name(x, "pemerintah"), "pemerintah")
+    mous = tuple(_mou(row) for row in mou_rows)
     return UnitYear(
         unit,
         info,
@@ -265,6 +315,33 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
         mous,
         (unit_path, *r.files),
     )
+
+
+def _name(row: Row, column: str) -> str:
+    """A name as compared for duplicates: case and runs of spaces do not count (the audit
+    matches ``Kota Banjar`` and ``KOTA BANJAR`` to the same row)."""
+    return " ".join(row.text(column).split()).casefold()
+
+
+def _mou(row: Row) -> MoU:
+    """One agreement; its end date (TMT + term) must be a date the report can print."""
+    term = _count(row, "jangka_waktu_tahun", positive=True)
+    if term > MAX_MOU_YEARS:
+        raise row.error(
+            "jangka_waktu_tahun",
+            f"a term of {term} years is beyond lkj's limit",
+            f"a term in whole years, at most {MAX_MOU_YEARS} years",
+        )
+    mou = MoU(row.identifier("no"), row.text("pemerintah"), row.date("tmt"), term)
+    try:
+        add_years(mou.tmt, term)
+    except (ValueError, OverflowError):
+        raise row.error(
+            "jangka_waktu_tahun",
+            "the agreement would end after the year 9999",
+            "a start date (tmt) and term whose end is a real date",
+        ) from None
+    return mou
 
 
 def _amount(row: Row, column: str) -> Decimal:
@@ -309,11 +386,11 @@ _IND_COLUMNS = [
 
 def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
     rows = r.csv("indikator.csv", _IND_COLUMNS, ("label_pembilang", "label_penyebut"))
-    check_unique(rows, lambda x: x.text("iku"), "iku")
+    check_unique(rows, lambda x: x.identifier("iku"), "iku")
     result = []
     for row in rows:
-        iku = row.integer("iku")
-        goal = row.integer("sasaran")
+        iku = row.identifier("iku")
+        goal = row.identifier("sasaran")
         if goal not in sasaran:
             raise row.error(
                 "sasaran",
@@ -370,10 +447,10 @@ def _realisations(
     r: _Reader, indicators: dict[int, Indicator]
 ) -> dict[tuple[int, int], Realisation]:
     rows = r.csv("realisasi.csv", ["iku", "triwulan", "realisasi"], ("pembilang", "penyebut"))
-    check_unique(rows, lambda x: (x.text("iku"), x.text("triwulan")), "iku and triwulan")
+    check_unique(rows, lambda x: (x.identifier("iku"), _quarter(x)), "iku and triwulan")
     result: dict[tuple[int, int], Realisation] = {}
     for row in rows:
-        iku = row.integer("iku")
+        iku = row.identifier("iku")
         if iku not in indicators:
             raise row.error(
                 "iku",
@@ -390,7 +467,8 @@ def _realisations(
         nilai: Value | None
         if num is not None and den is not None:
             if num < 0 or den < 0 or num > den:
-                raise row.error("pembilang", "counts out of range", "0 ≤ pembilang ≤ penyebut")
+                col = "penyebut" if den < 0 else "pembilang"
+                raise row.error(col, "counts out of range", "0 ≤ pembilang ≤ penyebut")
             nilai = None if den == 0 else percent(num, den)
             if row.text("realisasi", required=False):
                 raise row.error(
@@ -419,15 +497,10 @@ def _realisations(
 
 def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
     rows = r.csv("pagu.csv", ["baris", "iku", "pagu"])
-    check_unique(rows, lambda x: x.text("baris"), "baris")
+    check_unique(rows, lambda x: x.identifier("baris"), "baris")
     lines = []
     for row in rows:
-        try:
-            funded = tuple(int(x) for x in row.text("iku").split())
-        except ValueError:
-            raise row.error(
-                "iku", "IKU list not understood", "IKU numbers separated by spaces, e.g. '11 12 13'"
-            ) from None
+        funded = _iku_list(row)
         for i in funded:
             if i not in ikus:
                 raise row.error(
@@ -435,17 +508,34 @@ def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
                     f"IKU {i} is not in the performance agreement",
                     "IKU numbers listed in indikator.csv",
                 )
-        lines.append(BudgetLine(row.integer("baris"), funded, _amount(row, "pagu")))
+        lines.append(BudgetLine(row.identifier("baris"), funded, _amount(row, "pagu")))
     return tuple(sorted(lines, key=lambda b: b.baris))
+
+
+def _iku_list(row: Row) -> tuple[int, ...]:
+    """``11 12 13``: the IKU a budget line funds, each once."""
+    expected = "IKU numbers separated by spaces, e.g. '11 12 13'"
+    text = row.text("iku")
+    try:
+        check_digits(text)
+        funded = tuple(parse_int(x) for x in text.split())
+    except NumberError as exc:
+        raise row.error("iku", exc.problem, expected) from None
+    except ValueError:
+        raise row.error("iku", "IKU list not understood", expected) from None
+    for n, i in enumerate(funded):
+        if i in funded[:n]:
+            raise row.error("iku", f"IKU {i} is listed twice", expected)
+    return funded
 
 
 def _budget_realisations(r: _Reader, lines: set[int]) -> dict[int, dict[int, Decimal]]:
     rows = r.csv("realisasi_anggaran.csv", ["triwulan", "baris", "realisasi"])
-    check_unique(rows, lambda x: (x.text("triwulan"), x.text("baris")), "triwulan and baris")
+    check_unique(rows, lambda x: (_quarter(x), x.identifier("baris")), "triwulan and baris")
     result: dict[int, dict[int, Decimal]] = {}
     for row in rows:
         q = _quarter(row)
-        baris = row.integer("baris")
+        baris = row.identifier("baris")
         if baris not in lines:
             raise row.error(
                 "baris",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lkj.errors import ParamsError
 from lkj.figures.summary import Summary, summarise
+from lkj.inputs.narrative import NarrativeFolder
 from lkj.inputs.params import ReportParams, load_params, params_path
 from lkj.inputs.project import Project
 from lkj.inputs.unit import UnitInfo
@@ -49,8 +50,7 @@ def load_report(
     params = load_params(project, name, when)
     summary = summarise(when, name, project)
     _check_params(project, name, when, params, summary)
-    directory = project.unit_dir(name) / str(when.year) / "narasi" / when.slug
-    narasi = Narasi(directory, project.display(directory), when)
+    narasi = Narasi(NarrativeFolder.of(project, name, when), when)
     narasi.check()
     return ReportContext(project, name, when, params, summary, narasi)
 

@@ -1,5 +1,8 @@
 """The analysts' prose (``data/<unit>/<year>/narasi/<period>/*.md``): split, rendered, sanitised.
 
+The files are read through :class:`lkj.inputs.narrative.NarrativeFolder` (inside the project
+root only).
+
 Markdown is rendered with markdown-it-py (CommonMark plus tables); raw HTML in a file is
 stripped (tags dropped, their text kept, except what is inside ``<script>``, ``<style>`` and the
 like, which goes too), then nh3 keeps only a small set of tags (paragraphs, bold, italics,
@@ -21,7 +24,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from lkj.errors import DataError
-from lkj.inputs.files import read_text
+from lkj.inputs.narrative import NarrativeFolder
 from lkj.report.blocks import Blank, Missing, Prose
 from lkj.rules.periods import Period
 
@@ -206,23 +209,26 @@ class ProseFile:
 class Narasi:
     """The prose of one period: ``data/<unit>/<year>/narasi/<period>/``."""
 
-    directory: Path
-    shown: str
+    files: NarrativeFolder
     period: Period
 
+    @property
+    def directory(self) -> Path:
+        return self.files.directory
+
+    @property
+    def shown(self) -> str:
+        return self.files.shown
+
     def file(self, name: str) -> ProseFile | None:
-        path = self.directory / f"{name}.md"
-        if not path.is_file():
+        text = self.files.read(name)
+        if text is None:
             return None
-        shown = f"{self.shown}/{name}.md"
-        return ProseFile(name, shown, read_text(path, shown))
+        return ProseFile(name, self.files.shown_file(name), text)
 
     def check(self) -> None:
         """Every file present is readable and has only known sections."""
-        if not self.directory.is_dir():
-            return
-        for path in sorted(self.directory.glob("*.md")):
-            name = path.stem
+        for name in self.files.names():
             if name in SECTIONS or (name.startswith("iku-") and name[4:].isdigit()):
                 prose = self.file(name)
                 assert prose is not None
@@ -237,7 +243,7 @@ class Narasi:
             what=what,
             section=section,
             folder=self.shown,
-            folder_missing=not self.directory.is_dir(),
+            folder_missing=not self.files.exists,
         )
 
     def block(

@@ -28,7 +28,7 @@ _ROMAN_DIGITS = (
     (4, "IV"),
     (1, "I"),
 )
-_PATTERN = re.compile(r"^(?P<year>\d{4})-(?:Q|TW)(?P<quarter>\d+)$", re.IGNORECASE)
+_PATTERN = re.compile(r"^(?P<year>\d{4})-(?:Q|TW)(?P<quarter>\d+)$", re.IGNORECASE | re.ASCII)
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -76,7 +76,10 @@ class Period:
                 f"period {text!r} is not understood; expected YYYY-Qn or YYYY-TWn, "
                 "e.g. 2025-Q2 or 2025-TW2"
             )
-        return cls(int(match["year"]), int(match["quarter"]))
+        year = int(match["year"])
+        if year < 1:
+            raise PeriodError(f"period {text!r}: there is no year 0; expected e.g. 2025-Q2")
+        return cls(year, int(match["quarter"]))
 
     @property
     def slug(self) -> str:
