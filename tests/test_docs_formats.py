@@ -48,9 +48,11 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[set[str], set[str]
     result: dict[str, tuple[set[str], set[str]]] = {}
     real = unit.read_csv
 
-    def spy(path: Path, shown: str, columns: list[str], optional: tuple[str, ...] = ()) -> Any:
+    def spy(
+        path: Path, shown: str, columns: list[str], optional: tuple[str, ...] = (), **kw: Any
+    ) -> Any:
         result[path.name] = (set(columns), set(optional))
-        return real(path, shown, columns, optional)
+        return real(path, shown, columns, optional, **kw)
 
     monkeypatch.setattr(unit, "read_csv", spy)
     project = Project.at(REPO)

@@ -1,10 +1,11 @@
 """Input beyond lkj's documented limits is one clear line, never a traceback.
 
-The limits (lkj/inputs/limits.py, data/README.md "Limits"): a file of at most 1 MiB; a CSV
-cell of at most 10 000 characters; YAML nested at most 20 levels deep, without anchors or
-aliases; numbers of at most 15 digits before the decimal point and 6 after it; a MoU term of
-at most 100 years. Values that used to fail only inside a chapter (a 61-digit pagu, a 9000-year
-MoU term) are refused by the checks that run before any chapter, naming file, row and column.
+The limits (lkj/inputs/limits.py, docs/data.md "Keys, signs and limits"): a file of at most
+1 MiB; a CSV cell of at most 10 000 characters; YAML nested at most 20 levels deep, without
+anchors or aliases; numbers of at most 15 digits before the decimal point and 6 after it; a
+MoU term of at most 100 years. Values that used to fail only inside a chapter (a 61-digit pagu,
+a 9000-year MoU term) are refused by the checks that run before any chapter, naming file, row
+and column.
 """
 
 from __future__ import annotations
@@ -38,14 +39,14 @@ def fails(
 
 
 def test_the_documented_limits() -> None:
-    """The figures the README promises (data/README.md, "Limits")."""
+    """The figures the documentation promises (docs/data.md, "Keys, signs and limits")."""
     assert limits.MAX_FILE_BYTES == 1024 * 1024
     assert limits.MAX_CELL_CHARS == 10_000
     assert limits.MAX_DEPTH == 20
     assert limits.MAX_DIGITS == 15
     assert limits.MAX_DECIMALS == 6
     assert limits.MAX_MOU_YEARS == 100
-    readme = (REPO / "data/README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs/data.md").read_text(encoding="utf-8")
     for text in ("1 MiB", "10 000 characters", "20 levels", "15 digits", "6 decimals", "100"):
         assert text in readme
 

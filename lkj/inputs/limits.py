@@ -1,8 +1,8 @@
 """How large an input may be: beyond these limits a file is refused with one line naming it.
 
-Documented in data/README.md ("Limits"). Each is far above what a unit's report needs, and low
-enough that nothing later (exact decimals with 28 significant digits, dates up to the year
-9999, the YAML and Markdown parsers) can fail on a value that passed.
+Documented in docs/data.md ("Keys, signs and limits"). Each is far above what a unit's report
+needs, and low enough that nothing later (exact decimals with 28 significant digits, dates up
+to the year 9999, the YAML and Markdown parsers) can fail on a value that passed.
 """
 
 from __future__ import annotations
