@@ -39,11 +39,11 @@ def read_text(
     """
     if root is not None:
         confine(root, path, shown, error)
-    if not path.exists():
-        raise error(shown, "file is missing", expected="the file to exist")
-    if not path.is_file():
-        raise error(shown, "not a regular file", expected="a text file")
     try:
+        if not path.exists():
+            raise error(shown, "file is missing", expected="the file to exist")
+        if not path.is_file():
+            raise error(shown, "not a regular file", expected="a text file")
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:

@@ -64,6 +64,7 @@ class Project:
     def units(self) -> list[str]:
         if not self.data_dir.is_dir():
             return []
+        self.confine(self.data_dir)  # not even the names of what lies outside the project
         return sorted(p.name for p in self.data_dir.iterdir() if (p / "unit.yaml").is_file())
 
     def resolve_unit(self, unit: str | None) -> str:
