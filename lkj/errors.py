@@ -47,6 +47,8 @@ class DataError(LkjError):
         file: Path | str,
         problem: str,
         *,
+        sheet: str | None = None,
+        cell: str | None = None,
         row: int | None = None,
         column: str | None = None,
         key: str | None = None,
@@ -55,6 +57,8 @@ class DataError(LkjError):
         expected: str | None = None,
     ) -> None:
         self.file = str(file)
+        self.sheet = sheet
+        self.cell = cell
         self.row = row
         self.column = column
         self.key = key
@@ -63,7 +67,11 @@ class DataError(LkjError):
         self.expected = expected
         self.problem = problem
         where = self.file
-        if row is not None:
+        if sheet is not None:  # a workbook: sheet and cell in spreadsheet terms (C5)
+            where += f", sheet {sheet}"
+        if cell is not None:  # the cell names its row
+            where += f", cell {cell}"
+        elif row is not None:
             where += f", row {row}"
         if line is not None:
             where += f", line {line}"

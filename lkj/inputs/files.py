@@ -9,7 +9,7 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -379,30 +379,11 @@ def read_csv(
     delimiter = csv_delimiter(text)
     rows = _split(text, delimiter, shown)
     header = [h.strip() for h in rows[0]]
-    allowed = set(columns) | set(optional)
-    for name in header:
-        if name not in allowed:
-            close = difflib.get_close_matches(name, sorted(allowed), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise DataError(
-                shown,
-                f"unknown column '{token(name)}'{hint}",
-                row=1,
-                column=token(name),
-                expected="columns " + ", ".join(columns),
-            )
-    for name in columns:
-        if name not in header:
-            raise DataError(
-                shown,
-                f"column '{name}' is missing",
-                row=1,
-                column=name,
-                expected="columns " + ", ".join(columns),
-            )
-    if len(set(header)) != len(header):
-        dup = next(h for h in header if header.count(h) > 1)
-        raise DataError(shown, f"column '{dup}' appears twice", row=1, column=dup)
+
+    def at_header(index: int | None, column: str, problem: str, expected: str | None) -> DataError:
+        return DataError(shown, problem, row=1, column=column, expected=expected)
+
+    check_header(header, columns, optional, at_header)
     for number, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -447,6 +428,32 @@ def _split(text: str, delimiter: str, shown: str) -> list[list[str]]:
     finally:
         csv.field_size_limit(previous)
     return rows
+
+
+def check_header(
+    header: list[str],
+    columns: Sequence[str],
+    optional: Sequence[str],
+    error: Callable[[int | None, str, str, str | None], DataError],
+) -> None:
+    """Refuse a header that is not exactly ``columns`` (in any order) plus any of ``optional``.
+
+    ``error(index, column, problem, expected)`` makes the error about ``column``, whose header
+    cell is at ``index`` (None for a missing column)."""
+    allowed = set(columns) | set(optional)
+    listed = "columns " + ", ".join(columns)
+    for index, name in enumerate(header):
+        if name not in allowed:
+            close = difflib.get_close_matches(name, sorted(allowed), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise error(index, token(name), f"unknown column '{token(name)}'{hint}", listed)
+    for name in columns:
+        if name not in header:
+            raise error(None, name, f"column '{name}' is missing", listed)
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        index = len(header) - 1 - header[::-1].index(dup)
+        raise error(index, dup, f"column '{dup}' appears twice", None)
 
 
 def csv_delimiter(text: str) -> str:

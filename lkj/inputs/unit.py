@@ -5,6 +5,9 @@ Layout (see docs/data.md)::
     data/<unit>/unit.yaml
     data/<unit>/<year>/sasaran.csv, indikator.csv, realisasi.csv, kegiatan.csv, pagu.csv,
                        realisasi_anggaran.csv, anggaran.yaml, pengaduan_status.csv, mou.csv
+
+or the same tables as the sheets of one workbook, ``data/<unit>/<year>.xlsx``
+(docs/excel.md; :mod:`lkj.inputs.layout`, :mod:`lkj.inputs.workbook`).
 """
 
 from __future__ import annotations
@@ -34,9 +37,26 @@ from lkj.inputs.files import (
     parse_value,
     read_csv,
 )
+from lkj.inputs.layout import (
+    ANGGARAN,
+    ANGGARAN_YAML,
+    INDIKATOR,
+    KEGIATAN,
+    MOU,
+    PAGU,
+    PENGADUAN_STATUS,
+    REALISASI,
+    REALISASI_ANGGARAN,
+    SASARAN,
+    TableSpec,
+    table_files,
+    workbook_path,
+    year_dir,
+)
 from lkj.inputs.limits import MAX_MOU_YEARS
 from lkj.inputs.project import Project
 from lkj.inputs.schema import load_model
+from lkj.inputs.workbook import Workbook
 from lkj.rules.budget import BudgetLine
 from lkj.rules.cumulation import Realisation
 from lkj.rules.decimals import percent
@@ -180,6 +200,9 @@ class UnitYear:
     pengaduan: tuple[StatusPengaduan, ...]
     mous: tuple[MoU, ...]
     files: tuple[Path, ...] = field(default=())
+    # where each table was read, for messages: "data/x/2025/realisasi.csv" or
+    # "data/x/2025.xlsx, sheet realisasi"
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     def indicator(self, iku: int) -> Indicator:
         for ind in self.indicators:
@@ -201,9 +224,12 @@ class UnitYear:
         reached = {q for (_, q) in self.realisations}
         latest = max(reached) if reached else 0
         if period.quarter > latest:
+            source = self.sources.get(
+                REALISASI.name, f"data/{self.unit}/{self.year}/{REALISASI.file}"
+            )
             raise PeriodError(
                 f"no realisations for {period.label} {period.year} yet: "
-                f"data/{self.unit}/{self.year}/realisasi.csv reaches Triwulan {latest or '-'}; "
+                f"{source} reaches Triwulan {latest or '-'}; "
                 "add that quarter's rows or choose an earlier period"
             )
 
@@ -243,19 +269,82 @@ def _quarter(row: Row, column: str = "triwulan") -> int:
 
 
 class _Reader:
+    """Reads the year's tables from its CSV files, or from its workbook when there is one."""
+
     def __init__(self, project: Project, unit: str, year: int) -> None:
         self.project = project
-        self.dir = project.unit_dir(unit) / str(year)
+        unit_dir = project.unit_dir(unit)
+        self.dir = year_dir(unit_dir, year)
         self.files: list[Path] = []
+        self.sources: dict[str, str] = {}
+        self.book: Workbook | None = None
+        book = workbook_path(unit_dir, year)
+        if book.exists():
+            twice = table_files(unit_dir, year)
+            if twice:
+                raise DataError(
+                    project.display(book),
+                    f"the {year} tables are kept twice: in this workbook and as files in "
+                    f"{project.display(self.dir)}/ ({', '.join(p.name for p in twice)})",
+                    expected="one of the two: remove the files or the workbook "
+                    "(`lkj convert` turns one into the other)",
+                )
+            self.files.append(book)
+            self.book = Workbook(book, project.display(book))
+        elif not self.dir.is_dir():
+            raise PeriodError(
+                f"no data for {year}: neither {project.display(self.dir)}/ nor "
+                f"{project.display(book)} exists"
+            )
 
     def path(self, name: str) -> tuple[Path, str]:
         path = self.dir / name
         self.files.append(path)
         return path, self.project.display(path)
 
-    def csv(self, name: str, columns: list[str], optional: tuple[str, ...] = ()) -> list[Row]:
-        path, shown = self.path(name)
-        return list(read_csv(path, shown, columns, optional, root=self.project.root))
+    def shown(self, spec: TableSpec) -> str:
+        """Where ``spec`` is read, for messages."""
+        if self.book is not None:
+            return f"{self.book.shown}, sheet {spec.name}"
+        return self.project.display(self.dir / spec.file)
+
+    def error(self, spec: TableSpec, problem: str, expected: str) -> DataError:
+        """An error about ``spec``'s table as a whole."""
+        if self.book is not None:
+            return DataError(self.book.shown, problem, sheet=spec.name, expected=expected)
+        return DataError(self.shown(spec), problem, expected=expected)
+
+    def table(self, spec: TableSpec) -> list[Row]:
+        self.sources[spec.name] = self.shown(spec)
+        if self.book is not None:
+            return list(self.book.rows(spec))
+        path, shown = self.path(spec.file)
+        return list(
+            read_csv(path, shown, list(spec.columns), spec.optional, root=self.project.root)
+        )
+
+    def anggaran(self) -> AnggaranTotal:
+        """``anggaran.yaml``, or the workbook's one-row sheet ``anggaran``."""
+        if self.book is None:
+            path, shown = self.path(ANGGARAN_YAML)
+            return load_model(AnggaranTotal, path, shown, root=self.project.root)
+        rows = self.table(ANGGARAN)
+        if len(rows) != 1:
+            raise self.error(
+                ANGGARAN,
+                f"the sheet has {len(rows)} rows of data",
+                "one row: pagu, and realisasi_tw1..realisasi_tw4 where reported",
+            )
+        row = rows[0]
+        pagu = _amount(row, "pagu")
+        if pagu <= 0:
+            raise row.error("pagu", "the total ceiling must be above zero", "an amount above 0")
+        realisasi = {
+            q: _amount(row, f"realisasi_tw{q}")
+            for q in range(1, 5)
+            if row.text(f"realisasi_tw{q}", required=False)
+        }
+        return AnggaranTotal(pagu=pagu, realisasi=realisasi)
 
 
 def load(project: Project, unit: str, year: int) -> UnitYear:
@@ -266,17 +355,15 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
     unit_path = project.unit_dir(unit) / "unit.yaml"
     info = load_model(UnitInfo, unit_path, project.display(unit_path), root=project.root)
     r = _Reader(project, unit, year)
-    if not r.dir.is_dir():
-        raise PeriodError(f"no data for {year}: {project.display(r.dir)} does not exist")
 
-    sasaran_rows = r.csv("sasaran.csv", ["sasaran", "nama"])
+    sasaran_rows = r.table(SASARAN)
     check_unique(sasaran_rows, lambda x: x.identifier("sasaran"), "sasaran")
     sasaran = {row.identifier("sasaran"): row.text("nama") for row in sasaran_rows}
 
     indicators = _indicators(r, sasaran)
     realisations = _realisations(r, {i.iku: i for i in indicators})
 
-    keg_rows = r.csv("kegiatan.csv", ["no", "kegiatan", "pagu"])
+    keg_rows = r.table(KEGIATAN)
     check_unique(keg_rows, lambda x: x.identifier("no"), "no")
     kegiatan = tuple(
         Kegiatan(row.identifier("no"), row.text("kegiatan"), _amount(row, "pagu"))
@@ -284,10 +371,9 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
     )
     lines = _budget_lines(r, {i.iku for i in indicators})
     budget_real = _budget_realisations(r, {b.baris for b in lines})
-    path, shown = r.path("anggaran.yaml")
-    anggaran = load_model(AnggaranTotal, path, shown, root=project.root)
+    anggaran = r.anggaran()
 
-    peng_rows = r.csv("pengaduan_status.csv", ["triwulan", "no", "status", "jumlah"])
+    peng_rows = r.table(PENGADUAN_STATUS)
     check_unique(peng_rows, lambda x: (_quarter(x), x.identifier("no")), "triwulan and no")
     check_unique(peng_rows, lambda x: (_quarter(x), _name(x, "status")), "triwulan and status")
     pengaduan = tuple(
@@ -296,7 +382,7 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
         )
         for row in peng_rows
     )
-    mou_rows = r.csv("mou.csv", ["no", "pemerintah", "tmt", "jangka_waktu_tahun"])
+    mou_rows = r.table(MOU)
     check_unique(mou_rows, lambda x: x.identifier("no"), "no")
     check_unique(mou_rows, lambda x: _name(x, "pemerintah"), "pemerintah")
     mous = tuple(_mou(row) for row in mou_rows)
@@ -314,6 +400,7 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
         pengaduan,
         mous,
         (unit_path, *r.files),
+        r.sources,
     )
 
 
@@ -369,23 +456,8 @@ def _optional_count(row: Row, column: str) -> Decimal | None:
     return row.numeric(column, JUMLAH)
 
 
-_IND_COLUMNS = [
-    "iku",
-    "sasaran",
-    "indikator",
-    "satuan",
-    "polaritas",
-    "kumulasi",
-    "target",
-    "target_tw1",
-    "target_tw2",
-    "target_tw3",
-    "target_tw4",
-]
-
-
 def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
-    rows = r.csv("indikator.csv", _IND_COLUMNS, ("label_pembilang", "label_penyebut"))
+    rows = r.table(INDIKATOR)
     check_unique(rows, lambda x: x.identifier("iku"), "iku")
     result = []
     for row in rows:
@@ -446,7 +518,7 @@ def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
 def _realisations(
     r: _Reader, indicators: dict[int, Indicator]
 ) -> dict[tuple[int, int], Realisation]:
-    rows = r.csv("realisasi.csv", ["iku", "triwulan", "realisasi"], ("pembilang", "penyebut"))
+    rows = r.table(REALISASI)
     check_unique(rows, lambda x: (x.identifier("iku"), _quarter(x)), "iku and triwulan")
     result: dict[tuple[int, int], Realisation] = {}
     for row in rows:
@@ -486,17 +558,16 @@ def _realisations(
     for iku in indicators:
         for q in range(1, latest + 1):
             if (iku, q) not in result:
-                shown = r.project.display(r.dir / "realisasi.csv")
-                raise DataError(
-                    shown,
+                raise r.error(
+                    REALISASI,
                     f"IKU {iku} has no realisation for Triwulan {q}",
-                    expected=f"a row 'iku={iku}, triwulan={q}' (data reach Triwulan {latest})",
+                    f"a row 'iku={iku}, triwulan={q}' (data reach Triwulan {latest})",
                 )
     return result
 
 
 def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
-    rows = r.csv("pagu.csv", ["baris", "iku", "pagu"])
+    rows = r.table(PAGU)
     check_unique(rows, lambda x: x.identifier("baris"), "baris")
     lines = []
     for row in rows:
@@ -530,7 +601,7 @@ def _iku_list(row: Row) -> tuple[int, ...]:
 
 
 def _budget_realisations(r: _Reader, lines: set[int]) -> dict[int, dict[int, Decimal]]:
-    rows = r.csv("realisasi_anggaran.csv", ["triwulan", "baris", "realisasi"])
+    rows = r.table(REALISASI_ANGGARAN)
     check_unique(rows, lambda x: (_quarter(x), x.identifier("baris")), "triwulan and baris")
     result: dict[int, dict[int, Decimal]] = {}
     for row in rows:
