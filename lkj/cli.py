@@ -69,6 +69,29 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--force", action="store_true", help="rebuild reports whose inputs did not change"
     )
+    template = sub.add_parser(
+        "template",
+        help="write an empty workbook to keep a year's data in (sheets, headers, drop-down lists, "
+        "instructions in Indonesian, one example row per sheet)",
+    )
+    template.add_argument("path", metavar="FILE", help="e.g. data/dinas-x/2026.xlsx")
+    template.add_argument("--force", action="store_true", help="replace an existing file")
+
+    convert = sub.add_parser(
+        "convert",
+        help="turn a year's CSV files into one workbook data/<unit>/<year>.xlsx, or back "
+        "(lossless; the files replaced are removed)",
+    )
+    convert.add_argument("year", type=int, help="e.g. 2025")
+    convert.add_argument("--to", choices=("xlsx", "csv"), required=True)
+    convert.add_argument("--unit", help="unit in data/ (default: the only one)")
+
+    export = sub.add_parser(
+        "export", help="write the computed figures of a period as a workbook under reports/"
+    )
+    export.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
+    export.add_argument("--to", choices=("xlsx",), required=True)
+    export.add_argument("--unit", help="unit in data/ (default: the only one)")
     return parser
 
 
@@ -119,7 +142,68 @@ def _build(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-COMMANDS = {"summary": _summary, "audit": _audit, "build": _build}
+def _template(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from lkj.build.atomic import write_atomic
+    from lkj.inputs.template import template_bytes
+
+    path = Path(args.path)
+    if path.suffix.lower() != ".xlsx":
+        raise LkjError(f"{args.path}: expected a file name ending in .xlsx, e.g. 2026.xlsx")
+    if path.exists() and not args.force:
+        raise LkjError(f"{args.path} exists already; add --force to replace it")
+    if not path.parent.is_dir():
+        raise LkjError(f"{args.path}: folder {path.parent} does not exist")
+    write_atomic(path, template_bytes())
+    print(f"wrote {args.path}")
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from lkj.build.atomic import write_atomic
+    from lkj.inputs.convert import to_csv, to_workbook
+    from lkj.inputs.project import Project
+
+    project = Project.at(args.root)
+    unit = project.resolve_unit(args.unit)
+    convert = to_workbook if args.to == "xlsx" else to_csv
+    conversion = convert(project, unit, args.year)  # checked before anything is written
+    for path, data in conversion.write.items():
+        write_atomic(path, data)
+        print(f"wrote {project.display(path)}")
+    for path in conversion.remove:
+        path.unlink()
+        print(f"removed {project.display(path)}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lkj.build.atomic import write_atomic
+    from lkj.build.finish import report_name
+    from lkj.figures.summary import summarise
+    from lkj.inputs.project import Project
+    from lkj.report.xlsx import export_bytes
+
+    project = Project.at(args.root)
+    summary = summarise(args.period, args.unit, project)
+    folder = project.reports_dir / summary.unit / summary.period.slug
+    path = folder / f"{report_name(summary.unit, summary.period)}.xlsx"
+    data = export_bytes(summary)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
+    print(f"wrote {project.display(path)}")
+    return 0
+
+
+COMMANDS = {
+    "summary": _summary,
+    "audit": _audit,
+    "build": _build,
+    "template": _template,
+    "convert": _convert,
+    "export": _export,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

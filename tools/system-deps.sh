@@ -4,9 +4,11 @@
 #   tools/system-deps.sh report   the libraries WeasyPrint loads (GLib, Pango, HarfBuzz,
 #                                 fontconfig); no fonts, no HarfBuzz-Subset: the PDF's fonts ship
 #                                 in lkj/assets/fonts and WeasyPrint subsets nothing
-#   tools/system-deps.sh test     those, and chromium (the browser tests, driven by Playwright)
-#                                 and poppler-utils (pdffonts, pdftoppm: the PDF as a reader sees
-#                                 and draws it); the tests fail, never skip, without them
+#   tools/system-deps.sh test     those, and chromium (the browser tests, driven by Playwright),
+#                                 poppler-utils (pdffonts, pdftoppm: the PDF as a reader sees
+#                                 and draws it) and LibreOffice's Calc and Writer (soffice,
+#                                 headless: the workbooks and Word files lkj writes, opened as
+#                                 Excel and Word would); the tests fail, never skip, without them
 #
 # Nothing to do (the usual case): silent. As root: apt-get installs what is missing
 # (non-interactive, quiet). Otherwise: one line naming the command to run, exit 1.
@@ -27,6 +29,7 @@ has_lib libfontconfig.so.1 || missing+=(libfontconfig1)
 if [[ $target == test ]]; then
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   { command -v pdftoppm && command -v pdffonts; } >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc libreoffice-writer)
 fi
 ((${#missing[@]})) || exit 0
 
