@@ -2,4 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __version__ = "0.1.0"
+
+
+def load(unit: str | None, period: str, root: str | None = None) -> Any:
+    """The report of ``unit`` for ``period`` as pandas DataFrames, for exploring in Jupyter:
+    ``lkj.load("bp3mi-jabar", "2025-Q2").capaian`` (:class:`lkj.figures.frames.Tables`)."""
+    from lkj.figures.frames import load as load_tables
+
+    return load_tables(unit, period, root)

@@ -11,12 +11,21 @@ import pytest
 from lkj.report.block import MIME
 from tests.conftest import REPO
 
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))  # the chapters and explore.ipynb
 IDS = [p.stem for p in NOTEBOOKS]
+CHAPTERS = sorted((REPO / "notebooks").glob("[0-9]*.ipynb"))
 
 
 def test_there_are_chapters() -> None:
-    assert len(NOTEBOOKS) >= 7
+    assert len(CHAPTERS) >= 7
+    assert set(NOTEBOOKS) - set(CHAPTERS) == {REPO / "notebooks/explore.ipynb"}
+
+
+def test_explore_is_not_a_chapter() -> None:
+    from lkj.build.finish import chapters
+    from lkj.inputs.project import Project
+
+    assert chapters(Project.at(REPO)) == CHAPTERS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -42,7 +51,7 @@ def test_committed_without_outputs_and_thin(path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.stem for p in CHAPTERS])
 def test_runs_standalone_with_its_defaults(
     path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
