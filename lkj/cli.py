@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser(
         "build",
-        help="build the reports of one or more periods (HTML and PDF); unchanged ones are skipped",
+        help="build the reports of one or more periods (HTML and PDF, or Word); unchanged ones "
+        "are skipped",
     )
     build.add_argument("periods", nargs="+", metavar="PERIOD", help="e.g. 2025-Q2 or 2025-TW2")
     units = build.add_mutually_exclusive_group()
@@ -56,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         "--to",
         default="html,pdf",
         metavar="FORMATS",
-        help="output formats, comma-separated: html, pdf (default: html,pdf)",
+        help="output formats, comma-separated: html, pdf, docx (an editable Word document) "
+        "(default: html,pdf)",
     )
     build.add_argument(
         "--jobs",

@@ -109,8 +109,9 @@ def test_signing_date_may_be_null(project_copy: Path) -> None:
 def test_parse_formats() -> None:
     assert parse_formats("html") == ("html",)
     assert parse_formats(" HTML , html ") == ("html",)
-    with pytest.raises(LkjError, match="unknown output format 'docx'"):
-        parse_formats("html,docx")
+    assert parse_formats("html,docx") == ("html", "docx")
+    with pytest.raises(LkjError, match="unknown output format 'odt'"):
+        parse_formats("html,odt")
     with pytest.raises(LkjError, match="at least one format"):
         parse_formats(" , ")
 

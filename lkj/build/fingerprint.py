@@ -55,6 +55,7 @@ PACKAGES = (
     "papermill",
     "pydantic",
     "pydyf",
+    "python-docx",
     "pyyaml",
     "tinycss2",
     "vl-convert-python",

@@ -49,24 +49,41 @@ class ReportMeta:
     created: date  # the document's date: the signing date, else the period's last day
 
 
-def _write_html(html: str, path: Path, meta: ReportMeta) -> None:
-    write_atomic(path, html.encode("utf-8"))
+@dataclass(frozen=True)
+class Rendition:
+    """What a format is written from: the page's HTML and the assembled notebook (whose
+    outputs are the report's blocks, numbered)."""
+
+    html: str
+    notebook: Any
 
 
-def _write_pdf(html: str, path: Path, meta: ReportMeta) -> None:
+def _write_html(report: Rendition, path: Path, meta: ReportMeta) -> None:
+    write_atomic(path, report.html.encode("utf-8"))
+
+
+def _write_pdf(report: Rendition, path: Path, meta: ReportMeta) -> None:
     from lkj.report.pdf import render  # WeasyPrint is imported only when a PDF is asked for
 
     # ``path`` is a staged temporary file (lkj.build.atomic.Staged): it exists from before
     # WeasyPrint starts until the finished outputs are moved into place together.
     with path.open("wb") as out:
-        out.write(render(html, base_url=path.parent, created=meta.created, title=meta.title,
-                         unit=meta.unit, period=meta.period))  # fmt: skip
+        out.write(render(report.html, base_url=path.parent, created=meta.created,
+                         title=meta.title, unit=meta.unit, period=meta.period))  # fmt: skip
 
 
-# Output formats: name -> (file suffix, writer(html, out_path, meta)).
-FORMATS: dict[str, tuple[str, Callable[[str, Path, ReportMeta], None]]] = {
+def _write_docx(report: Rendition, path: Path, meta: ReportMeta) -> None:
+    from lkj.report.docx import render  # python-docx is imported only when asked for
+
+    with path.open("wb") as out:
+        out.write(render(report.notebook, title=meta.title, created=meta.created))
+
+
+# Output formats: name -> (file suffix, writer(rendition, out_path, meta)).
+FORMATS: dict[str, tuple[str, Callable[[Rendition, Path, ReportMeta], None]]] = {
     "html": (".html", _write_html),
     "pdf": (".pdf", _write_pdf),
+    "docx": (".docx", _write_docx),
 }
 
 
@@ -259,13 +276,14 @@ def finish_report(job: FinishJob) -> FinishResult:
         warnings = asm.warnings
         nbformat.write(merged, project.build_dir / job.unit / job.period / f"{job.name}.ipynb")
         html = export_html(merged, title=job.meta.title, charts=asm.charts > 0)
+        rendition = Rendition(html, merged)
         outputs: dict[str, Path] = {}
         out_dir = project.reports_dir / job.unit / job.period
         with Staged() as staged:
             for fmt in job.formats:
                 suffix, writer = FORMATS[fmt]
                 outputs[fmt] = out_dir / f"{job.name}{suffix}"
-                writer(html, staged.path(outputs[fmt]), job.meta)
+                writer(rendition, staged.path(outputs[fmt]), job.meta)
     except LkjError as exc:
         return FinishResult({}, warnings, str(exc), exc.exit_code)
     return FinishResult(outputs, warnings)

@@ -61,8 +61,13 @@ def document_bytes(doc: Any, when: datetime = EPOCH, title: str | None = None) -
     props.last_modified_by = "lkj"
     props.created = props.modified = when
     props.revision = 1
+    props.comments = ""
     if title is not None:
         props.title = title
+    package = doc.part.package
+    for key, rel in list(package.rels.items()):  # python-docx's template has a thumbnail
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[key]
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())
