@@ -178,6 +178,12 @@ def test_a_merged_cell_down_one_column_fills_its_rows(book: Path) -> None:
     assert same_year(load_year(book.parents[2]), before)
 
 
+def test_a_merge_reaching_into_blank_rows_adds_no_record(book: Path) -> None:
+    before = load_year(book.parents[2])
+    edit(book, lambda wb: wb["sasaran"].merge_cells("A10:A12"))  # the last goal, 2 rows more
+    assert same_year(load_year(book.parents[2]), before)
+
+
 def test_cells_merged_across_columns_are_refused(book: Path) -> None:
     edit(book, lambda wb: wb["realisasi"].merge_cells("D3:E3"))
     assert message(book.parents[2]) == (
@@ -306,6 +312,21 @@ def test_not_a_workbook(
     path, fails = fails_on_book
     path.write_bytes(content)
     assert fails() == f"lkj: error: {BOOK}: {expected}"
+
+
+def test_an_opendocument_spreadsheet_is_named(
+    fails_on_book: tuple[Path, Callable[[], str]],
+) -> None:
+    path, fails = fails_on_book
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:  # as LibreOffice writes .ods: mimetype first, stored
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+    path.write_bytes(out.getvalue())
+    assert fails() == (
+        f"lkj: error: {BOOK}: this is an OpenDocument spreadsheet (.ods); expected an Excel "
+        "workbook (.xlsx): in LibreOffice, File > Save As > 'Excel 2007-365 (.xlsx)'"
+    )
 
 
 def test_a_truncated_workbook_is_refused(fails_on_book: tuple[Path, Callable[[], str]]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lkj.figures import format as fmt
@@ -144,7 +145,7 @@ def tables(summary: Summary) -> Tables:
     return Tables(summary, indikator, realisasi, capaian, anggaran)
 
 
-def load(unit: str | None, period: Period | str, root: str | None = None) -> Tables:
+def load(unit: str | None, period: Period | str, root: str | Path | None = None) -> Tables:
     """Load, check and compute the report of ``unit`` (None: the only one) for ``period``
     (``2025-Q2``) in the project tree ``root`` (None: ``$LKJ_ROOT``, else the current
     folder or this checkout)."""

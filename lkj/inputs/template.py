@@ -7,6 +7,8 @@ beside a ``unit.yaml``, is read by lkj without error; analysts replace the examp
 
 from __future__ import annotations
 
+from typing import Any
+
 from lkj.inputs.layout import (
     ANGGARAN,
     INDIKATOR,
@@ -124,10 +126,10 @@ _GENERAL: tuple[str, ...] = (
 )
 
 
-def _instructions(wb: object) -> None:
+def _instructions(wb: Any) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws = wb.create_sheet(INSTRUCTIONS)  # type: ignore[attr-defined]
+    ws = wb.create_sheet(INSTRUCTIONS)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100
     ws.append(["Petunjuk pengisian"])

@@ -86,7 +86,15 @@ def is_percent_format(number_format: str) -> bool:
 
 
 def _check_magic(raw: bytes, shown: str) -> None:
+    """Refuse what is not an .xlsx file by its first bytes, saying what it is."""
     if raw.startswith(ZIP_MAGIC):
+        if b"application/vnd.oasis.opendocument" in raw[:120]:  # its first part: mimetype
+            raise DataError(
+                shown,
+                "this is an OpenDocument spreadsheet (.ods)",
+                expected="an Excel workbook (.xlsx): in LibreOffice, File > Save As > "
+                "'Excel 2007-365 (.xlsx)'",
+            )
         return
     if raw.startswith(OLE_MAGIC):
         if _ENCRYPTED in raw:
@@ -203,9 +211,16 @@ class _SheetReader:
         self.ws = book._values[spec.name]
         self.names: list[str] = []
 
-    def fail(self, problem: str, *, cell: str | None = None, row: int | None = None,
-             column: str | None = None, found: object = None,
-             expected: str | None = None) -> DataError:  # fmt: skip
+    def fail(
+        self,
+        problem: str,
+        *,
+        cell: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        found: object = None,
+        expected: str | None = None,
+    ) -> DataError:
         return DataError(
             self.book.shown,
             problem,
@@ -234,9 +249,11 @@ class _SheetReader:
             ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=ws.max_column), start=2
         ):
             values: dict[str, str] = {}
+            own = False  # a value of the row's own, not only of a merge from above
             for index, cell in enumerate(cells):
                 ref = f"{letters[index]}{number}"
                 value = fills.get(ref, cell)
+                own = own or (ref not in fills and not _blank(cell))
                 if index >= width or not header[index]:
                     if _blank(value):
                         continue
@@ -247,7 +264,7 @@ class _SheetReader:
                         expected="values only under the named columns (or name the column)",
                     )
                 values[header[index]] = self._text(value, ref, header[index])
-            if not any(v.strip() for v in values.values()):
+            if not own:  # blank (a merge reaching into a blank row adds no record)
                 continue
             if ws.row_dimensions[number].hidden:
                 raise self.fail(
