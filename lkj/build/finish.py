@@ -112,10 +112,11 @@ def notebooks_dir(project: Project) -> Path:
         project.root / "notebooks",
         Path(__file__).resolve().parents[2] / "notebooks",
     ):
-        if candidate.is_dir() and any(candidate.glob("*.ipynb")):
+        if candidate.is_dir() and any(candidate.glob("[0-9]*.ipynb")):
             return candidate
     raise BuildError(
-        f"no chapter notebooks: {project.display(project.root / 'notebooks')} has no *.ipynb"
+        f"no chapter notebooks: {project.display(project.root / 'notebooks')} has no "
+        "[0-9]*.ipynb"
     )
 
 
