@@ -139,3 +139,11 @@ def test_libreoffice_opens_it_with_its_tables(built: Built, tmp_path: Path) -> N
     ):
         assert expected in text, expected
     assert text.count("\f") >= 25  # pages
+
+
+def test_every_block_kind_has_a_word_rendering() -> None:
+    import lkj.report.blocks  # noqa: F401  (defines the kinds)
+    from lkj.report.block import KINDS
+    from lkj.report.docx import rendered_kinds
+
+    assert set(KINDS.values()) <= rendered_kinds()

@@ -1,25 +1,53 @@
 """The report as an editable Word document (``lkj build PERIOD --to docx``), with python-docx.
 
-It renders the same assembled blocks as the HTML, in the same order and with the same numbers
-(``BAB II``, ``A.``, ``Tabel 2.1``, ``Gambar 2.1``): chapters, sections and headings in Word's
-heading styles (so Word's own table of contents works; the Daftar Isi is a TOC field that Word
-fills with page numbers when asked to update it), tables as real Word tables whose header rows
-repeat on every page, charts as PNG images drawn by vl-convert from the same Vega-Lite spec.
-Each chapter starts a new page; A4 with page numbers. The same report gives the same bytes
+It renders the same assembled blocks as the HTML (:mod:`lkj.report.blocks`, read back from
+the merged notebook), in the same order and with the same numbers (``BAB II``, ``A.``,
+``Tabel 2.1``, ``Gambar 2.1``): chapters, sections and headings in Word's heading styles (so
+Word's own table of contents works; the Daftar Isi is a TOC field, showing the entries until
+Word updates it with page numbers), tables as real Word tables whose header rows repeat on
+every page (tables of :data:`LANDSCAPE_COLUMNS` columns or more on landscape pages), charts as
+PNG images drawn by vl-convert from the same Vega-Lite spec. Each chapter starts a new page;
+A4 with page numbers. The same report gives the same bytes
 (:func:`lkj.inputs.ooxml.document_bytes`). HTML and PDF remain the primary renditions.
+
+Each kind of block has its Word rendering here, registered with :func:`renders`; a kind
+without one stops the build (``tests/test_docx.py`` checks that every kind has one).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from lkj.errors import BuildError
 from lkj.inputs.ooxml import document_bytes
-from lkj.report.block import MIME
+from lkj.report.block import MIME, Block, from_record
+from lkj.report.blocks import (
+    Analysis,
+    Blank,
+    Chapter,
+    Chart,
+    Contents,
+    Cover,
+    Generated,
+    GoalHeading,
+    Heading,
+    LetteredList,
+    Missing,
+    Prose,
+    Section,
+    Signature,
+    TableFigure,
+    TableList,
+    Visi,
+)
 from lkj.report.docx_html import (
     LANDSCAPE_WIDTH_CM,
+    PLAIN,
     TABLE_WIDTH_CM,
+    Frame,
     Node,
     Writer,
     column_count,
@@ -29,24 +57,73 @@ from lkj.report.docx_html import (
 FONT = "Liberation Sans"
 CHART_WIDTH_CM = 15.0
 PNG_SCALE = 2  # pixels per CSS pixel: sharp in print
-LANDSCAPE_COLUMNS = 9  # a table of this many columns gets a landscape page
+LANDSCAPE_COLUMNS = 9  # a table of this many columns or more gets a landscape page
+GENERATED = Frame(indent_cm=0.4, rule=True)  # generated text: a rule on the left, as in HTML
+
+B = TypeVar("B", bound=Block)
+_RENDERERS: dict[type[Block], Callable[[_Document, Any], None]] = {}
+
+
+def renders(kind: type[B]) -> Callable[[Callable[[_Document, B], None]], Callable[..., None]]:
+    """Register the Word rendering of the block kind ``kind``."""
+
+    def register(function: Callable[[_Document, B], None]) -> Callable[..., None]:
+        _RENDERERS[kind] = function
+        return function
+
+    return register
+
+
+def rendered_kinds() -> set[type[Block]]:
+    """The block kinds that have a Word rendering."""
+    return set(_RENDERERS)
 
 
 def render(notebook: Any, *, title: str, created: date) -> bytes:
     """The assembled notebook (:func:`lkj.report.assemble.assemble`) as .docx bytes."""
     import docx
 
-    doc = docx.Document()
-    _setup(doc)
-    out = _Renderer(doc)
+    out = _Document(docx.Document())
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             record = output.get("data", {}).get(MIME)
             if record is not None:
-                out.block(record, output["data"].get("text/html", ""))
-    out.finish()
+                out.add(from_record(record))
     when = datetime(created.year, created.month, created.day)
-    return document_bytes(doc, when, title=title)
+    return document_bytes(out.doc, when, title=title)
+
+
+class _Document:
+    """The Word document being written, and what the renderings share."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.writer = Writer(doc)
+        self.started = False  # something precedes: the next chapter starts a new page
+        _setup(doc)
+
+    def add(self, block: Block) -> None:
+        renderer = _RENDERERS.get(type(block))
+        if renderer is None:
+            raise BuildError(f"no Word rendering for the block kind {type(block).__name__}")
+        renderer(self, block)
+        self.started = True
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        return self.doc.add_paragraph(text, style=style)
+
+    def html(self, markup: str, frame: Frame = PLAIN) -> None:
+        """Trusted HTML (the analysts' sanitised Markdown, a list) as paragraphs and lists."""
+        self.writer.blocks(self.doc, parse(markup), frame)
+
+    def items(self, texts: tuple[str, ...], cls: str, tag: str, frame: Frame) -> None:
+        """A list of plain texts: ``tag`` ``ol`` (numbered as ``cls`` says) or ``ul``."""
+        node = Node(tag, {"class": cls}, [Node("li", children=[t]) for t in texts])
+        self.writer.list(self.doc, node, 0, frame)
+
+    def framed(self, text: str, frame: Frame, *, bold: bool = False) -> Any:
+        node = Node("p", children=[Node("strong", children=[text]) if bold else text])
+        return self.writer.paragraph(self.doc, node, frame)
 
 
 def _setup(doc: Any) -> None:
@@ -69,17 +146,174 @@ def _setup(doc: Any) -> None:
         doc.styles[f"Heading {level}"].font.name = FONT
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _field(footer, "PAGE", "1")
+    _field_start(footer, "PAGE")
+    footer.add_run("1")
+    _field_char(footer, "end")
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     doc.settings.element.append(update)
 
 
-def _field(paragraph: Any, instruction: str, shown: str) -> None:
-    """A complex field (``PAGE``) with ``shown`` as its result until updated."""
-    _field_start(paragraph, instruction)
-    paragraph.add_run(shown)
-    _field_end(paragraph)
+# ---- the renderings, one per kind of block --------------------------------------------------
+
+
+@renders(Cover)
+def _cover(out: _Document, b: Cover) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    for text, size in ((b.unit.upper(), 16), ("LAPORAN KINERJA", 26), (b.period.upper(), 18)):
+        paragraph = out.paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(24)
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = True, Pt(size)
+    for contact in (b.alamat, b.telepon, b.email, b.situs, b.media_sosial):
+        if contact:
+            out.paragraph(contact).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+@renders(Signature)
+def _signature(out: _Document, b: Signature) -> None:
+    from docx.shared import Pt
+
+    frame = Frame(indent_cm=9.0, signature=True)  # at 55% of the line, as in the HTML
+    out.framed(f"{b.location}, {b.date}", frame)
+    out.framed(f"{b.office},", frame).paragraph_format.space_after = Pt(54)  # room to sign
+    out.framed(b.name, frame, bold=True)
+    if b.identity:
+        out.framed(b.identity, frame, bold=True)
+
+
+@renders(Chapter)
+def _chapter(out: _Document, b: Chapter) -> None:
+    paragraph = out.paragraph(b.title, "Heading 1")
+    paragraph.paragraph_format.page_break_before = out.started
+
+
+@renders(Section)
+def _section(out: _Document, b: Section) -> None:
+    out.paragraph(f"{b.letter}. {b.title}" if b.letter else b.title, "Heading 2")
+
+
+@renders(Heading)
+def _heading(out: _Document, b: Heading) -> None:
+    out.paragraph(b.title, f"Heading {b.level}")
+
+
+@renders(GoalHeading)
+def _goal_heading(out: _Document, b: GoalHeading) -> None:
+    out.paragraph(f"SASARAN STRATEGIS {b.number} \u201c{b.name.upper()}\u201d", "Heading 3")
+
+
+@renders(Contents)
+def _contents(out: _Document, b: Contents) -> None:
+    """A TOC field over heading levels 1-2; until Word updates it (adding page numbers), it
+    shows the entries as the HTML lists them."""
+    from docx.shared import Cm
+
+    entries = list(b.entries or ())
+    first = out.paragraph()
+    _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
+    paragraphs = [first, *(out.paragraph() for _ in entries[1:])]
+    for paragraph, entry in zip(paragraphs, entries, strict=False):
+        paragraph.add_run(entry.text)
+        paragraph.paragraph_format.left_indent = Cm(0.8 * (entry.level - 1))
+    _field_char(paragraphs[-1], "end")
+
+
+@renders(TableList)
+def _table_list(out: _Document, b: TableList) -> None:
+    for entry in b.entries or ():
+        out.paragraph(f"{entry.number} {entry.text}")
+
+
+@renders(Prose)
+def _prose(out: _Document, b: Prose) -> None:
+    out.html(str(b.markup))
+
+
+@renders(Blank)
+def _blank(out: _Document, b: Blank) -> None:
+    pass
+
+
+@renders(Missing)
+def _missing(out: _Document, b: Missing) -> None:
+    out.framed(b.text, Frame(italic=True))
+
+
+@renders(Generated)
+def _generated(out: _Document, b: Generated) -> None:
+    for text in b.paragraphs:
+        out.framed(text, GENERATED)
+    if b.items:
+        out.items(b.items, "lkj-list-paren", "ol", GENERATED)
+    for text in b.tail:
+        out.framed(text, GENERATED)
+
+
+@renders(Analysis)
+def _analysis(out: _Document, b: Analysis) -> None:
+    out.framed(b.label, GENERATED, bold=True)
+    for text in b.paragraphs:
+        out.framed(text, GENERATED)
+    if b.items:
+        out.items(b.items, "", "ul", GENERATED)
+    if b.flag:
+        out.framed(b.flag, GENERATED, bold=True)
+
+
+@renders(Visi)
+def _visi(out: _Document, b: Visi) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = out.framed(f"\u201c{b.text}\u201d", PLAIN, bold=True)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+@renders(LetteredList)
+def _lettered_list(out: _Document, b: LetteredList) -> None:
+    out.items(b.items, "lkj-list-alpha", "ol", PLAIN)
+
+
+@renders(TableFigure)
+def _table(out: _Document, b: TableFigure) -> None:
+    from docx.shared import Pt
+
+    table = parse(str(b.table)).find("table")
+    across = table is not None and column_count(table) >= LANDSCAPE_COLUMNS
+    if across:
+        _orientation(out.doc, landscape=True)
+    caption = out.paragraph(f"{b.number} {b.title}" if b.number else b.title, "Caption")
+    caption.paragraph_format.keep_with_next = True
+    if table is not None:
+        out.writer.table(out.doc, table, LANDSCAPE_WIDTH_CM if across else TABLE_WIDTH_CM)
+    for note in b.notes:
+        for run in out.paragraph(note).runs:
+            run.font.size = Pt(9)
+    if across:
+        _orientation(out.doc, landscape=False)
+
+
+@renders(Chart)
+def _chart(out: _Document, b: Chart) -> None:
+    import vl_convert as vlc
+    from docx.shared import Cm
+
+    from lkj.report.charts import FORMAT_LOCALE, VL_VERSION
+
+    png = vlc.vegalite_to_png(
+        b.spec, vl_version=VL_VERSION, scale=PNG_SCALE, format_locale=FORMAT_LOCALE
+    )
+    out.doc.add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+    out.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    out.paragraph(f"{b.number} {b.title}" if b.number else b.title, "Caption")
+    if b.description:
+        out.paragraph(b.description)
+
+
+# ---- Word's machinery ------------------------------------------------------------------------
 
 
 def _field_char(paragraph: Any, kind: str) -> None:
@@ -92,8 +326,8 @@ def _field_char(paragraph: Any, kind: str) -> None:
 
 
 def _field_start(paragraph: Any, instruction: str) -> None:
-    """Begin a field: its instruction; what follows in this and later paragraphs, up to
-    :func:`_field_end`, is its result."""
+    """Begin a field (``PAGE``, ``TOC …``): what follows, in this and later paragraphs, up to
+    its ``end`` (:func:`_field_char`), is its result until Word updates it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -105,140 +339,6 @@ def _field_start(paragraph: Any, instruction: str) -> None:
     _field_char(paragraph, "separate")
 
 
-def _field_end(paragraph: Any) -> None:
-    _field_char(paragraph, "end")
-
-
-def _remove(paragraph: Any) -> None:
-    element = paragraph._element
-    element.getparent().remove(element)
-
-
-class _Renderer:
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.writer = Writer(doc)
-        self.toc: list[tuple[int, str]] = []  # level, text: for the TOC field's first result
-        self.tables: list[str] = []  # "Tabel 2.1 Title"
-        self.toc_at: Any = None
-        self.lot_at: Any = None
-        self.started = False
-
-    def block(self, record: dict[str, Any], html: str) -> None:
-        kind = record["kind"]
-        tree = parse(html)
-        if kind == "cover":
-            self.cover(tree)
-        elif kind in ("chapter", "section", "heading"):
-            self.heading(kind, tree)
-        elif kind == "table":
-            self.table(tree)
-        elif kind == "chart":
-            self.chart(record, tree)
-        elif kind == "toc":
-            self.toc_at = self.doc.add_paragraph()
-        elif kind == "lot":
-            self.lot_at = self.doc.add_paragraph()
-        else:  # html, missing: prose, lists, signature, notes
-            self.prose(tree)
-
-    def finish(self) -> None:
-        """Fill the Daftar Isi and the Daftar Tabel, now that every entry is known: the
-        Daftar Isi as a TOC field over the chapters and sections (Word adds the page numbers
-        when it updates it), showing the entries until then; the Daftar Tabel as a list."""
-        from docx.shared import Cm
-
-        if self.toc_at is not None:
-            entries = self.toc or [(1, "")]
-            first = self.toc_at.insert_paragraph_before()
-            _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
-            paragraphs = [first]
-            paragraphs += [self.toc_at.insert_paragraph_before() for _ in entries[1:]]
-            for paragraph, (level, text) in zip(paragraphs, entries, strict=True):
-                paragraph.add_run(text)
-                paragraph.paragraph_format.left_indent = Cm(0.8 * (level - 1))
-            _field_end(self.toc_at)
-        if self.lot_at is not None:
-            for text in self.tables:
-                self.lot_at.insert_paragraph_before(text)
-            _remove(self.lot_at)
-
-    def cover(self, tree: Node) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
-        sizes = {"lkj-cover-unit": 16, "lkj-cover-title": 26, "lkj-cover-period": 18}
-        for node in _walk(tree):
-            if node.tag == "p":
-                paragraph = self.doc.add_paragraph()
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                run = paragraph.add_run(node.text())
-                run.bold = True
-                size = next((s for c, s in sizes.items() if c in node.classes), 12)
-                run.font.size = Pt(size)
-                paragraph.paragraph_format.space_before = Pt(24)
-            elif node.tag == "li":
-                paragraph = self.doc.add_paragraph(node.text())
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-    def heading(self, kind: str, tree: Node) -> None:
-        node = next(n for n in _walk(tree) if n.tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
-        level = int(node.tag[1])
-        text = node.text()
-        paragraph = self.doc.add_paragraph(text, style=f"Heading {level}")
-        if kind == "chapter":
-            if self.started:
-                paragraph.paragraph_format.page_break_before = True
-            self.started = True
-        if level <= 2:
-            self.toc.append((level, text))
-
-    def table(self, tree: Node) -> None:
-        from docx.shared import Pt
-
-        figure = tree.find("figure") or tree
-        table = figure.find("table")
-        across = table is not None and column_count(table) >= LANDSCAPE_COLUMNS
-        if across:
-            _orientation(self.doc, landscape=True)
-        caption = figure.find("figcaption")
-        if caption is not None:
-            paragraph = self.doc.add_paragraph(caption.text(), style="Caption")
-            paragraph.paragraph_format.keep_with_next = True
-            if "lkj-table-unnumbered" not in figure.classes:
-                self.tables.append(caption.text())
-        if table is not None:
-            width = LANDSCAPE_WIDTH_CM if across else TABLE_WIDTH_CM
-            self.writer.table(self.doc, table, width)
-        for note in figure.elements("p"):
-            paragraph = self.writer.paragraph(self.doc, note)
-            for run in paragraph.runs:
-                run.font.size = Pt(9)
-        if across:
-            _orientation(self.doc, landscape=False)
-
-    def chart(self, record: dict[str, Any], tree: Node) -> None:
-        import vl_convert as vlc
-        from docx.shared import Cm
-
-        from lkj.report.charts import FORMAT_LOCALE, VL_VERSION
-
-        png = vlc.vegalite_to_png(
-            record["spec"], vl_version=VL_VERSION, scale=PNG_SCALE, format_locale=FORMAT_LOCALE
-        )
-        self.doc.add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
-        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
-        caption = tree.find("figcaption")
-        if caption is not None:
-            self.doc.add_paragraph(caption.text(), style="Caption")
-        figure = tree.find("figure")
-        for note in figure.elements("p") if figure is not None else ():
-            self.writer.paragraph(self.doc, note)
-
-    def prose(self, tree: Node) -> None:
-        self.writer.blocks(self.doc, tree)
-
-
 def _orientation(doc: Any, *, landscape: bool) -> None:
     """A new section (from a new page) in landscape or portrait; page numbers continue."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -248,9 +348,3 @@ def _orientation(doc: Any, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     long, short = Cm(29.7), Cm(21)
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
-
-
-def _walk(node: Node) -> Any:
-    for child in node.elements():
-        yield child
-        yield from _walk(child)

@@ -27,7 +27,6 @@ HEADER_FILL = "DDE5F0"
 TOTAL_FILL = "F2F2F2"
 TABLE_WIDTH_CM = 16.0  # A4 less 2.5 cm margins
 LANDSCAPE_WIDTH_CM = 24.7  # A4 across
-SIGNATURE_INDENT_CM = 9.0  # the signature block starts at 55% of the line, as in the HTML
 RULE_COLOR = "9BB3CF"
 TABLE_POINTS = 9.0
 WIDE_COLUMNS = 8  # tables of this many columns or more: smaller type (as print.css does)
@@ -117,26 +116,22 @@ def parse(html: str) -> Node:
 @dataclass(frozen=True)
 class Frame:
     """How the paragraphs of a block are set: indented (a quotation, the signature), marked
-    with a rule on the left (generated analysis, as the HTML marks it), in italics (a note that
+    with a rule on the left (generated text, as the HTML marks it), in italics (the note that
     prose is missing)."""
 
     indent_cm: float = 0.0
     rule: bool = False
     italic: bool = False
-    signature: bool = False
+    signature: bool = False  # the signature's lines: no space between them
 
     def inside(self, node: Node) -> Frame:
-        classes = node.classes
-        frame = self
+        """The frame of ``node``'s content: a quotation is indented further."""
         if node.tag == "blockquote":
-            frame = Frame(frame.indent_cm + 1, frame.rule, frame.italic, frame.signature)
-        if "lkj-generated" in classes:
-            frame = Frame(frame.indent_cm + 0.4, True, frame.italic, frame.signature)
-        if "lkj-missing" in classes:
-            frame = Frame(frame.indent_cm, frame.rule, True, frame.signature)
-        if "lkj-signature" in classes:
-            frame = Frame(SIGNATURE_INDENT_CM, frame.rule, frame.italic, True)
-        return frame
+            return Frame(self.indent_cm + 1, self.rule, self.italic, self.signature)
+        return self
+
+
+PLAIN = Frame()
 
 
 @dataclass(frozen=True)
@@ -202,7 +197,7 @@ class Writer:
             run.font.name = "Liberation Mono"
 
     def paragraph(
-        self, container: Any, node: Node, frame: Frame = Frame(), style_name: str | None = None
+        self, container: Any, node: Node, frame: Frame = PLAIN, style_name: str | None = None
     ) -> Any:
         paragraph = container.add_paragraph(style=style_name)
         self.runs(paragraph, node, Style(italic=frame.italic))
@@ -212,7 +207,7 @@ class Writer:
 
     # -- blocks
 
-    def blocks(self, container: Any, node: Node, frame: Frame = Frame()) -> None:
+    def blocks(self, container: Any, node: Node, frame: Frame = PLAIN) -> None:
         """Each block of ``node`` in turn; loose inline content becomes a paragraph."""
         loose = Node("p")
         for child in node.children:
@@ -228,20 +223,12 @@ class Writer:
         if loose.text():
             self.paragraph(container, loose, frame)
 
-    def block(self, container: Any, node: Node, frame: Frame = Frame()) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
+    def block(self, container: Any, node: Node, frame: Frame = PLAIN) -> None:
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             container.add_paragraph(node.text(), style=f"Heading {tag[1]}")
         elif tag == "p":
-            paragraph = self.paragraph(container, node, frame)
-            classes = node.classes
-            if classes & {"lkj-visi", "lkj-cover-unit", "lkj-cover-title", "lkj-cover-period"}:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if "lkj-signature-office" in classes:
-                paragraph.paragraph_format.space_after = Pt(54)  # room to sign
+            self.paragraph(container, node, frame)
         elif tag in ("ul", "ol"):
             self.list(container, node, 0, frame)
         elif tag == "table":
@@ -253,7 +240,7 @@ class Writer:
         else:  # div, section, figure, nav, blockquote, li: their content
             self.blocks(container, node, frame.inside(node))
 
-    def list(self, container: Any, node: Node, depth: int, frame: Frame = Frame()) -> None:
+    def list(self, container: Any, node: Node, depth: int, frame: Frame = PLAIN) -> None:
         """A list: bullets in Word's bullet styles; numbers written as the report shows them
         (1. a. 1)), so every list starts from 1 as it does there."""
         from docx.shared import Cm
@@ -330,7 +317,7 @@ def _frame(paragraph: Any, frame: Frame) -> None:
     if frame.indent_cm:
         fmt.left_indent = Cm(frame.indent_cm)
     if frame.signature:
-        fmt.space_after = fmt.space_after if fmt.space_after is not None else Pt(0)
+        fmt.space_after = Pt(0)
     if frame.rule:
         _left_rule(paragraph)
 

@@ -20,7 +20,7 @@ from lkj.inputs.ooxml import workbook_bytes
 from lkj.rules.achievement import Kelas
 from lkj.rules.decimals import round2, to_json_number
 from lkj.rules.indicators import Satuan, Value
-from lkj.rules.periods import ROMAN
+from lkj.rules.periods import quarter_short_label as tw
 
 PERCENT = '#,##0.00"%"'  # the value is a percentage already (80.77 shows 80,77%)
 DECIMAL = "#,##0.00"
@@ -88,13 +88,13 @@ def _pengukuran(wb: Any, summary: Summary) -> None:
     ]
     for q in range(1, n + 1):
         columns += [
-            Column(f"Target TW {ROMAN[q]}", 14),
-            Column(f"Realisasi TW {ROMAN[q]}", 14),
-            Column(f"Capaian TW {ROMAN[q]} (%)", 14),
+            Column(f"Target {tw(q)}", 14),
+            Column(f"Realisasi {tw(q)}", 14),
+            Column(f"Capaian {tw(q)} (%)", 14),
         ]
     columns += [
-        Column(f"Realisasi s.d. TW {ROMAN[n]}", 16),
-        Column(f"Capaian s.d. TW {ROMAN[n]} (%)", 16),
+        Column(f"Realisasi s.d. {tw(n)}", 16),
+        Column(f"Capaian s.d. {tw(n)} (%)", 16),
         Column("Kelas", 16),
     ]
     quarters = by_quarter(summary)
@@ -126,7 +126,7 @@ def _pengukuran(wb: Any, summary: Summary) -> None:
 
 
 def _ringkasan(wb: Any, summary: Summary) -> None:
-    label = f"TW {summary.period.roman}"
+    label = summary.period.short_label
     rows: list[tuple[str, Any, str | None]] = [
         ("Unit", summary.data.info.nama, None),
         ("Periode", f"{summary.period.label} {summary.period.year}", None),
@@ -149,7 +149,7 @@ def _ringkasan(wb: Any, summary: Summary) -> None:
 
 
 def _anggaran(wb: Any, summary: Summary) -> None:
-    label = f"TW {summary.period.roman}"
+    label = summary.period.short_label
     columns = [
         Column("Baris", 7),
         Column("IKU", 12),
