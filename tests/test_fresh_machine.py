@@ -73,7 +73,7 @@ RENDER = textwrap.dedent(
     else:
         assert mode == "machine", mode
 
-    from lkj.build.finish import FORMATS, ReportMeta
+    from lkj.build.finish import FORMATS, Rendition, ReportMeta
 
     meta = ReportMeta(
         "Laporan Kinerja BP3MI Jawa Barat Triwulan II 2025",
@@ -81,7 +81,7 @@ RENDER = textwrap.dedent(
         "Laporan Kinerja Triwulan II 2025",
         date(2025, 7, 21),
     )
-    FORMATS["pdf"][1](html.read_text(encoding="utf-8"), out, meta)
+    FORMATS["pdf"][1](Rendition(html.read_text(encoding="utf-8"), None), out, meta)
 
     # How many fonts fontconfig offers (FONTCONFIG_FILE can hide them all).
     import ctypes
