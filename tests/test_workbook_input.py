@@ -66,7 +66,7 @@ def patch_xml(path: Path, sheet: str, ref: str, cell_xml: str) -> None:
     wb = openpyxl.load_workbook(path)
     part = f"xl/worksheets/sheet{wb.sheetnames.index(sheet) + 1}.xml"
     xml = parts[part].decode()
-    xml, n = re.subn(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell_xml, xml, count=1)
+    xml, n = re.subn(rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)', cell_xml, xml, count=1, flags=re.S)
     assert n == 1, f"no cell {ref} in {part}"
     parts[part] = xml.encode()
     out = io.BytesIO()
@@ -233,6 +233,48 @@ def test_a_value_outside_the_table_is_refused(book: Path) -> None:
         f"{BOOK}, sheet realisasi, cell G3: a value outside the table: this column has no "
         "name in row 1; found 'cek lagi'; expected values only under the named columns (or "
         "name the column)"
+    )
+
+
+def test_long_and_control_character_cells_are_refused(book: Path) -> None:
+    edit(book, lambda wb: wb["sasaran"].__setitem__("B2", "x" * 10_001))
+    assert message(book.parents[2]).startswith(
+        f"{BOOK}, sheet sasaran, cell B2, column 'nama': the cell holds 10001 characters; "
+    )
+    edit(book, lambda wb: wb["sasaran"].__setitem__("B2", "Sasaran\nkedua"))  # a line break
+    load_year(book.parents[2])
+    # (XML itself allows no other control character than DEL in a cell's text)
+    patch_xml(book, "sasaran", "B2", '<c r="B2" t="inlineStr"><is><t>a\x7fb</t></is></c>')
+    assert message(book.parents[2]).startswith(
+        f"{BOOK}, sheet sasaran, cell B2, column 'nama': the cell has the control character U+007F"
+    )
+
+
+def test_a_workbook_linked_from_outside_the_project_is_refused(book: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.xlsx"
+    book.rename(outside)
+    book.symlink_to(outside)
+    assert message(book.parents[2]).startswith(f"{BOOK}: ")
+    assert "outside the project" in message(book.parents[2])
+
+
+def test_a_workbook_too_large_is_refused(book: Path) -> None:
+    book.write_bytes(b"PK\x03\x04" + b"\0" * (10 * 1024 * 1024))
+    assert message(book.parents[2]) == (
+        f"{BOOK}: the workbook is larger than 10 MiB; expected at most 10485760 bytes (lkj's "
+        "limit for a workbook)"
+    )
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(book: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", b" " * (101 * 1024 * 1024))
+    book.write_bytes(out.getvalue())
+    assert len(out.getvalue()) < 1024 * 1024
+    assert message(book.parents[2]) == (
+        f"{BOOK}: the workbook unpacks to 101 MiB; expected at most 100 MiB unpacked (lkj's "
+        "limit for a workbook)"
     )
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj.errors import DataError
-from lkj.inputs.files import csv_delimiter, read_text, read_yaml
+from lkj.inputs.files import csv_delimiter, read_text, yaml_load
 from lkj.inputs.layout import ANGGARAN, ANGGARAN_YAML, TABLES, table_files, workbook_path, year_dir
 from lkj.inputs.ooxml import workbook_bytes
 from lkj.inputs.project import Project
@@ -70,7 +70,7 @@ def to_csv(project: Project, unit: str, year: int) -> Conversion:
     if not book.exists():
         raise DataError(project.display(book), "file is missing", expected="the workbook")
     original = load(project, unit, year)  # refuses CSV files beside it, checks every sheet
-    workbook = Workbook(book, project.display(book))
+    workbook = Workbook(book, project.display(book), root=project.root)
     files: dict[Path, bytes] = {}
     for spec in TABLES:
         header, rows = workbook.table(spec)
@@ -90,7 +90,7 @@ def to_csv(project: Project, unit: str, year: int) -> Conversion:
 
 def _csv_rows(path: Path, project: Project) -> tuple[list[str], list[list[str]]]:
     """The header and the non-blank rows of a CSV file, cells as written."""
-    text = read_text(path, project.display(path))
+    text = read_text(path, project.display(path), root=project.root)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     header = [h.strip() for h in next(reader)]
     return header, [cells for cells in reader if any(c.strip() for c in cells)]
@@ -113,7 +113,8 @@ def _scalar(value: Any) -> str:
 
 
 def _anggaran_rows(path: Path, project: Project) -> tuple[list[str], list[list[str]]]:
-    doc = read_yaml(path, project.display(path)) or {}
+    shown = project.display(path)
+    doc = yaml_load(read_text(path, shown, root=project.root), shown) or {}
     realisasi = doc.get("realisasi") or {}
     row = [_scalar(doc["pagu"])]
     row += [_scalar(realisasi[q]) if q in realisasi else "" for q in range(1, 5)]

@@ -11,7 +11,14 @@ MAX_FILE_BYTES = 1024 * 1024
 """Any input file: CSV, YAML, Markdown (1 MiB)."""
 
 MAX_CELL_CHARS = 10_000
-"""One CSV cell, in characters."""
+"""One CSV cell, or one text cell of a workbook, in characters."""
+
+MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+"""A year's workbook (.xlsx), as stored (10 MiB)."""
+
+MAX_WORKBOOK_UNPACKED = 100 * 1024 * 1024
+"""A year's workbook unpacked: its parts together (100 MiB; a small file that unpacks to more
+is refused before it is read)."""
 
 MAX_DEPTH = 20
 """YAML nesting: the document itself is level 1, each list or mapping inside it one more."""

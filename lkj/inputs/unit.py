@@ -290,7 +290,7 @@ class _Reader:
                     "(`lkj convert` turns one into the other)",
                 )
             self.files.append(book)
-            self.book = Workbook(book, project.display(book))
+            self.book = Workbook(book, project.display(book), root=project.root)
         elif not self.dir.is_dir():
             raise PeriodError(
                 f"no data for {year}: neither {project.display(self.dir)}/ nor "

@@ -35,13 +35,16 @@ from pathlib import Path
 from typing import Any
 
 from lkj.errors import DataError
+from lkj.inputs.confine import confine
 from lkj.inputs.files import Row, check_header
 from lkj.inputs.layout import TableSpec
+from lkj.inputs.limits import MAX_CELL_CHARS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, or an encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _QUOTED = re.compile(r'"[^"]*"|\\.')
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 
 
@@ -147,14 +150,57 @@ def _load(raw: bytes, shown: str, *, data_only: bool) -> Any:
         ) from None
 
 
-class Workbook:
-    """An open workbook: its table sheets, read as rows."""
-
-    def __init__(self, path: Path, shown: str) -> None:
-        if not path.is_file():
+def _read(path: Path, shown: str, root: Path | None) -> bytes:
+    """The workbook's bytes: a regular file inside ``root`` (:mod:`lkj.inputs.confine`),
+    within :data:`~lkj.inputs.limits.MAX_WORKBOOK_BYTES`."""
+    if root is not None:
+        confine(root, path, shown)
+    try:
+        if not path.exists():
             raise DataError(shown, "file is missing", expected="the workbook to exist")
-        raw = path.read_bytes()
+        if not path.is_file():
+            raise DataError(shown, "not a regular file", expected="an Excel workbook (.xlsx)")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_WORKBOOK_BYTES + 1)
+    except OSError as exc:
+        raise DataError(
+            shown, f"the file cannot be read ({exc.strerror or type(exc).__name__})"
+        ) from None
+    if len(raw) > MAX_WORKBOOK_BYTES:
+        raise DataError(
+            shown,
+            "the workbook is larger than 10 MiB",
+            expected=f"at most {MAX_WORKBOOK_BYTES} bytes (lkj's limit for a workbook)",
+        )
+    return raw
+
+
+def _check_unpacked(raw: bytes, shown: str) -> None:
+    """Refuse a workbook whose parts unpack to more than
+    :data:`~lkj.inputs.limits.MAX_WORKBOOK_UNPACKED` (before anything unpacks them)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            size = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # damaged: openpyxl says so, below
+    if size > MAX_WORKBOOK_UNPACKED:
+        raise DataError(
+            shown,
+            f"the workbook unpacks to {size // (1024 * 1024)} MiB",
+            expected=f"at most {MAX_WORKBOOK_UNPACKED // (1024 * 1024)} MiB unpacked (lkj's "
+            "limit for a workbook)",
+        )
+
+
+class Workbook:
+    """An open workbook: its table sheets, read as rows.
+
+    ``root``: the project root the workbook must lie in (None only in tests of the reader)."""
+
+    def __init__(self, path: Path, shown: str, *, root: Path | None) -> None:
+        raw = _read(path, shown, root)
         _check_magic(raw, shown)
+        _check_unpacked(raw, shown)
         self.path, self.shown = path, shown
         self._values = _load(raw, shown, data_only=True)
         self._formulas: Any = None
@@ -407,7 +453,23 @@ class _SheetReader:
             if is_percent_format(cell.number_format):
                 return plain(Decimal(text) * 100) + "%"
             return text
-        return str(value)
+        text = str(value)
+        if len(text) > MAX_CELL_CHARS:
+            raise self.fail(
+                f"the cell holds {len(text)} characters",
+                cell=ref,
+                column=column,
+                expected=f"at most {MAX_CELL_CHARS} characters (lkj's limit for a cell)",
+            )
+        control = _CONTROL.search(text)
+        if control:
+            raise self.fail(
+                f"the cell has the control character U+{ord(control.group()):04X}",
+                cell=ref,
+                column=column,
+                expected="text without control characters (line breaks are fine)",
+            )
+        return text
 
 
 def _blank(cell: Any) -> bool:
