@@ -192,6 +192,7 @@ def _export(args: argparse.Namespace) -> int:
     folder = project.reports_dir / summary.unit / summary.period.slug
     path = folder / f"{report_name(summary.unit, summary.period)}.xlsx"
     data = export_bytes(summary)
+    project.confine(folder, write=True)  # as lkj build: outputs only inside the project
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
     print(f"wrote {project.display(path)}")

@@ -133,3 +133,14 @@ def test_bad_input_writes_nothing(project_copy: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert err.startswith("lkj: error: data/bp3mi-jabar/2025/realisasi.csv, row 2")
     assert not (project_copy / "reports").exists()
+
+
+def test_no_export_through_a_link_out_of_the_project(
+    project_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (project_copy / "reports").symlink_to(outside)
+    assert main(["--root", str(project_copy), "export", "2025-Q2", "--to", "xlsx"]) == 2
+    assert "outside the project" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
