@@ -125,6 +125,15 @@ def chapters(project: Project) -> list[Path]:
     return sorted(notebooks_dir(project).glob("[0-9]*.ipynb"))
 
 
+def read_executed(path: Path) -> Any:
+    """An executed chapter as papermill wrote it. Not validated again: ``nbformat.read``'s
+    schema check of the outputs costs a tenth of a second per report and finds nothing in a
+    notebook nbformat itself has just written."""
+    from nbformat import reader
+
+    return reader.reads(path.read_text(encoding="utf-8"))  # v4: lines joined, no schema check
+
+
 def merge(executed: list[Path]) -> Any:
     """One notebook of all chapters' code cells with their outputs; stable cell ids."""
     import nbformat
@@ -132,16 +141,22 @@ def merge(executed: list[Path]) -> Any:
     merged = nbformat.v4.new_notebook()
     merged.metadata = {"language_info": {"name": "python"}}
     for path in executed:
-        nb = nbformat.read(path, as_version=4)
+        nb = read_executed(path)
         n = 0
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue
             n += 1
-            new = nbformat.v4.new_code_cell(source=cell.source, outputs=cell.get("outputs", []))
-            new.id = f"{path.stem}-{n:03d}"[:64]
-            new.metadata = {"lkj": {"source": path.stem, "index": n}}
-            new.execution_count = None
+            new = nbformat.from_dict(
+                {
+                    "id": f"{path.stem}-{n:03d}"[:64],
+                    "cell_type": "code",
+                    "metadata": {"lkj": {"source": path.stem, "index": n}},
+                    "execution_count": None,
+                    "source": cell.source,
+                    "outputs": cell.get("outputs", []),
+                }
+            )
             merged.cells.append(new)
     return merged
 
@@ -212,8 +227,6 @@ def export_html(merged_nb: Any, *, title: str, lang: str = "id", charts: bool = 
     media="print">``, without its font files); with ``charts`` the Vega bundle is inlined
     once for the whole page.
     """
-    from nbconvert.exporters import TemplateExporter
-
     resources = {
         "lkj": {
             "title": title,
@@ -225,16 +238,28 @@ def export_html(merged_nb: Any, *, title: str, lang: str = "id", charts: bool = 
             "charts_js": _charts_js() if charts else "",
         }
     }
-    # TemplateExporter, not HTMLExporter: the latter re-serialises the page through
-    # BeautifulSoup (attributes reordered, the Vega bundle re-parsed) to add notebook-only
-    # accessibility attributes the report has no use for.
-    exporter = TemplateExporter(
+    html, _ = _exporter().from_notebook_node(merged_nb, resources=resources)
+    return html
+
+
+@cache
+def _exporter() -> Any:
+    """lkj's nbconvert exporter, made once per process (its Jinja template compiled once).
+
+    TemplateExporter, not HTMLExporter: the latter re-serialises the page through
+    BeautifulSoup (attributes reordered, the Vega bundle re-parsed) to add notebook-only
+    accessibility attributes the report has no use for. No preprocessors: nbconvert's default
+    ones change nothing in lkj's outputs, and it validates the whole notebook after each of
+    them (0.1-0.2 s per report)."""
+    from nbconvert.exporters import TemplateExporter
+    from traitlets.config import Config
+
+    return TemplateExporter(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATES)],
         file_extension=".html",
+        config=Config({"TemplateExporter": {"default_preprocessors": []}}),
     )
-    html, _ = exporter.from_notebook_node(merged_nb, resources=resources)
-    return html
 
 
 @dataclass(frozen=True)
@@ -295,9 +320,9 @@ def warm_finisher() -> None:
     bundle: run by each worker process as it starts, while the chapters run."""
     import nbformat  # noqa: F401
     import weasyprint  # noqa: F401  (lkj.report.pdf imports it when it renders)
-    from nbconvert.exporters import TemplateExporter  # noqa: F401
 
     from lkj.report.pdf import render  # noqa: F401
     from lkj.report.assemble import assemble  # noqa: F401
 
+    _exporter()
     _vega_bundle()

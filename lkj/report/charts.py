@@ -7,9 +7,10 @@ are deterministic: data inline, no generated parameter or view names.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -66,13 +67,22 @@ def _altair() -> Any:
 
 def chart_block(id: str, title: str, spec: dict[str, Any], description: str = "") -> Chart:
     """A chart as a block: the spec for the interactive view and its static SVG."""
-    import vl_convert as vlc
-
     if not re.fullmatch(r"grafik-[a-z0-9-]+", id):
         raise ValueError(f"chart id {id!r}: expected 'grafik-' and a lower-case slug")
     spec = _finish(spec)
-    svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE)
+    svg = _svg(json.dumps(spec, ensure_ascii=False))
     return Chart(id, title, spec, Markup(scope_svg_ids(svg, id)), description)
+
+
+@lru_cache(maxsize=32)
+def _svg(spec: str) -> str:
+    """The static rendition of a spec (given as JSON, keys in their order), made once per process
+    for the same spec: ``lkj preview`` runs a chapter again when only its prose changed."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(  # type: ignore[no-any-return]
+        json.loads(spec), vl_version=VL_VERSION, format_locale=FORMAT_LOCALE
+    )
 
 
 def warm_up() -> None:
