@@ -94,6 +94,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
     export.add_argument("--to", choices=("xlsx",), required=True)
     export.add_argument("--unit", help="unit in data/ (default: the only one)")
+
+    preview = sub.add_parser(
+        "preview",
+        help="serve a report on 127.0.0.1 and update it as its data, params or prose change",
+    )
+    preview.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
+    preview.add_argument("--unit", help="unit in data/ (default: the only one)")
+    preview.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        metavar="N",
+        help="port on 127.0.0.1 (default: 8000; 0: any free port)",
+    )
     return parser
 
 
@@ -199,6 +213,37 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview(args: argparse.Namespace) -> int:
+    import signal
+
+    from lkj.build.live import serve
+    from lkj.inputs.project import Project
+    from lkj.rules.periods import Period
+
+    if not 0 <= args.port <= 65535:
+        raise LkjError(f"--port {args.port}: expected a port from 1 to 65535, e.g. --port 8000")
+    project = Project.at(args.root)
+    period = Period.parse(args.period)
+    unit = project.resolve_unit(args.unit)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)  # stopped like Ctrl-C: the kernel goes with it
+    try:
+        serve(
+            project,
+            unit,
+            period,
+            args.port,
+            out=lambda text: print(text, flush=True),
+            err=lambda text: print(text, file=sys.stderr, flush=True),
+        )
+    except KeyboardInterrupt:
+        print("lkj preview: stopped", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
     "summary": _summary,
     "audit": _audit,
@@ -206,6 +251,7 @@ COMMANDS = {
     "template": _template,
     "convert": _convert,
     "export": _export,
+    "preview": _preview,
 }
 
 

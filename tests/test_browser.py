@@ -78,3 +78,50 @@ def test_report_draws_offline(built_report: BuiltReport) -> None:
             browser.close()
     assert problems == []
     assert requests == [url], [r for r in requests if r != url]
+
+
+def test_preview_updates_the_page_on_an_edit(project_copy: Path) -> None:
+    """`lkj preview`: an edit to an IKU's prose shows in the open page; a mistake shows as a
+    banner above the last good report, and goes when it is fixed."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.preview_process import PreviewProcess
+
+    prose = project_copy / "data/bp3mi-jabar/2025/narasi/2025-Q2/iku-03.md"
+    original = prose.read_text(encoding="utf-8")
+    marker = "Kalimat baru yang ditulis analis saat pratinjau berjalan."
+    server = PreviewProcess(project_copy, "2025-Q2")
+    try:
+        url = server.start(timeout=600)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1200, "height": 900})
+                page.set_default_timeout(60_000)
+                page.goto(url, wait_until="load")
+                assert page.locator("h1.lkj-chapter-title", has_text="KATA PENGANTAR").is_visible()
+                assert page.get_by_text(marker).count() == 0
+                page.locator("#iku-3").scroll_into_view_if_needed()
+
+                edited = original.replace(
+                    "## Informasi Kinerja\n", f"## Informasi Kinerja\n\n{marker}\n", 1
+                )
+                prose.write_text(edited, encoding="utf-8")
+                expect(page.get_by_text(marker)).to_be_visible(timeout=60_000)
+                expect(page.locator("figure.lkj-chart.lkj-chart-ready")).to_have_count(3)
+
+                prose.write_text(edited + "\n## Bagian Lain\n\nteks\n", encoding="utf-8")
+                banner = page.locator("#lkj-preview-error")
+                expect(banner).to_be_visible(timeout=60_000)
+                expect(banner).to_contain_text("iku-03.md")
+                expect(banner).to_contain_text("unknown section '## Bagian Lain'")
+                expect(page.get_by_text(marker)).to_be_visible()  # the last good report stays
+
+                prose.write_text(original, encoding="utf-8")
+                expect(banner).to_have_count(0, timeout=60_000)
+                expect(page.get_by_text(marker)).to_have_count(0)
+            finally:
+                browser.close()
+    finally:
+        assert server.stop() == 0  # SIGTERM: a clean stop, the kernel killed with it
+    assert any("unknown section" in line for line in server.output)

@@ -134,24 +134,56 @@ class Kernel:
 
         Gives up when the kernel dies, when ``timeout`` passes, or when the pool is being
         closed with ``abort``."""
-        if self.client is None:
-            return False
-        try:
-            return self.loop.run_until_complete(self._execute(self.client, code, timeout))
-        except Exception:
-            return False
+        content = self._request(code, timeout)
+        return content is not None and content.get("status") == "ok"
 
-    async def _execute(self, client: PooledClient, code: str, timeout: float | None) -> bool:
-        msg_id = client.execute(code, silent=True, store_history=False, allow_stdin=False)
+    def evaluate(self, expression: str, timeout: float | None) -> str | None:
+        """The ``repr`` of ``expression`` evaluated in the kernel (as a Jupyter user
+        expression, silently); None when it raised or the kernel did not answer."""
+        content = self._request("", timeout, {"value": expression})
+        if content is None or content.get("status") != "ok":
+            return None
+        value = content.get("user_expressions", {}).get("value", {})
+        if value.get("status") != "ok":
+            return None
+        text = value.get("data", {}).get("text/plain")
+        return text if isinstance(text, str) else None
+
+    def _request(
+        self, code: str, timeout: float | None, expressions: dict[str, str] | None = None
+    ) -> dict[str, Any] | None:
+        if self.client is None:
+            return None
+        try:
+            return self.loop.run_until_complete(
+                self._execute(self.client, code, timeout, expressions or {})
+            )
+        except Exception:
+            return None
+
+    async def _execute(
+        self,
+        client: PooledClient,
+        code: str,
+        timeout: float | None,
+        expressions: dict[str, str],
+    ) -> dict[str, Any] | None:
+        msg_id = client.execute(
+            code,
+            silent=True,
+            store_history=False,
+            allow_stdin=False,
+            user_expressions=expressions,
+        )
         deadline = None if timeout is None else self.loop.time() + timeout
         while True:
             try:
                 reply = await client.get_shell_msg(timeout=POLL)
             except queue.Empty:
                 if self.stop.is_set() or not await self.km.is_alive():
-                    return False
+                    return None
                 if deadline is not None and self.loop.time() > deadline:
-                    return False
+                    return None
                 continue
             if reply.get("parent_header", {}).get("msg_id") == msg_id:
                 break
@@ -166,7 +198,8 @@ class Kernel:
                 and msg["content"].get("execution_state") == "idle"
             ):
                 break
-        return bool(reply.get("content", {}).get("status") == "ok")
+        content = reply.get("content", {})
+        return content if isinstance(content, dict) else None
 
     def reset(self) -> bool:
         return self.execute(RESET, timeout=RESET_TIMEOUT)

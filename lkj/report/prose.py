@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import nh3
@@ -76,6 +76,17 @@ DROPPED_WITH_CONTENT = frozenset(
     {"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "svg"}
 )
 _TAG = re.compile(r"<\s*(?P<end>/)?\s*(?P<name>[a-zA-Z][\w:-]*)")
+
+#: The prose files (by name) the report's blocks asked for in this process since the last
+#: :func:`take_asked`: how ``lkj preview`` learns which chapter shows which file.
+_asked: set[str] = set()
+
+
+def take_asked() -> list[str]:
+    """The names of the prose files asked for since the last call (and forget them)."""
+    names = sorted(_asked)
+    _asked.clear()
+    return names
 
 
 def iku_file(iku: int) -> str:
@@ -146,6 +157,13 @@ def render_markdown(text: str) -> Markup:
 
 def split_sections(text: str) -> dict[str, tuple[str, int]]:
     """``{section title: (markdown, first line)}``; text before the first ``##`` is under ``""``."""
+    return {title: (body, line) for title, body, line in _sections(text)}
+
+
+@lru_cache(maxsize=64)
+def _sections(text: str) -> tuple[tuple[str, str, int], ...]:
+    """:func:`split_sections` of ``text``, parsed once: a chapter asks for each section of a
+    file separately, and a file is split again for each."""
     tokens = _markdown().parse(text)
     lines = text.splitlines(keepends=True)
     heads: list[tuple[str, int, int]] = []  # title, heading start line, body start line
@@ -159,7 +177,7 @@ def split_sections(text: str) -> dict[str, tuple[str, int]]:
     for n, (title, _start, body) in enumerate(heads):
         end = heads[n + 1][1] if n + 1 < len(heads) else len(lines)
         result[title] = ("".join(lines[body:end]), body + 1)
-    return result
+    return tuple((title, body, line) for title, (body, line) in result.items())
 
 
 @dataclass(frozen=True)
@@ -221,6 +239,12 @@ class Narasi:
         return self.files.shown
 
     def file(self, name: str) -> ProseFile | None:
+        """The file ``<name>.md``, None when it is not there (the name is recorded as asked
+        for, present or not: see :func:`take_asked`)."""
+        _asked.add(name)
+        return self._read(name)
+
+    def _read(self, name: str) -> ProseFile | None:
         text = self.files.read(name)
         if text is None:
             return None
@@ -230,7 +254,7 @@ class Narasi:
         """Every file present is readable and has only known sections."""
         for name in self.files.names():
             if name in SECTIONS or (name.startswith("iku-") and name[4:].isdigit()):
-                prose = self.file(name)
+                prose = self._read(name)
                 assert prose is not None
                 prose.check()
 
