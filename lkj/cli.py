@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from lkj import __version__
 from lkj.errors import LkjError
@@ -24,14 +26,14 @@ def _parser() -> argparse.ArgumentParser:
 
     summary = sub.add_parser("summary", help="print the computed figures of a period")
     summary.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
-    summary.add_argument("--unit", help="unit in data/ (default: the only one)")
+    summary.add_argument("--unit", help=UNIT_HELP)
     summary.add_argument("--format", choices=("table", "json"), default="table")
 
     audit = sub.add_parser(
         "audit", help="compare the figures a published report prints with the computed ones"
     )
     audit.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
-    audit.add_argument("--unit", help="unit in data/ (default: the only one)")
+    audit.add_argument("--unit", help=UNIT_HELP)
     audit.add_argument(
         "--published",
         metavar="FILE",
@@ -50,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     units.add_argument(
         "--unit",
         action="append",
-        help="unit in data/ (default: the only one); repeat it for several units",
+        help=UNIT_HELP + "; repeat it for several units",
     )
     units.add_argument("--all-units", action="store_true", help="every unit in data/")
     build.add_argument(
@@ -86,21 +88,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("year", type=int, help="e.g. 2025")
     convert.add_argument("--to", choices=("xlsx", "csv"), required=True)
-    convert.add_argument("--unit", help="unit in data/ (default: the only one)")
+    convert.add_argument("--unit", help=UNIT_HELP)
 
     export = sub.add_parser(
         "export", help="write the computed figures of a period as a workbook under reports/"
     )
     export.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
     export.add_argument("--to", choices=("xlsx",), required=True)
-    export.add_argument("--unit", help="unit in data/ (default: the only one)")
+    export.add_argument("--unit", help=UNIT_HELP)
 
     preview = sub.add_parser(
         "preview",
         help="serve a report on 127.0.0.1 and update it as its data, params or prose change",
     )
     preview.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
-    preview.add_argument("--unit", help="unit in data/ (default: the only one)")
+    preview.add_argument("--unit", help=UNIT_HELP)
     preview.add_argument(
         "--port",
         type=int,
@@ -108,7 +110,67 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="port on 127.0.0.1 (default: 8000; 0: any free port)",
     )
+
+    check = sub.add_parser(
+        "check",
+        help="validate every input of a report without building it; list every problem",
+    )
+    check.add_argument("period", help="e.g. 2025-Q2 or 2025-TW2")
+    check.add_argument("--unit", help=UNIT_HELP)
+
+    new = sub.add_parser(
+        "new",
+        help="create the skeleton of a new unit (data, params, narrative) under --root "
+        "(default: $LKJ_ROOT, else the current folder)",
+    )
+    new.add_argument("unit", help="the unit's folder name: lower-case letters, digits, '-'")
+    new.add_argument("--nama", required=True, help="the unit's full name")
+    new.add_argument("--singkatan", help="its short name (default: the full name)")
+    new.add_argument(
+        "--period",
+        help="the first report's period, e.g. 2026-Q1 (default: this quarter)",
+    )
     return parser
+
+
+UNIT_HELP = "unit in data/ (default: the only one, or the only one with data for the period's year)"
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lkj.build.check import check
+    from lkj.inputs.project import Project
+
+    result = check(Project.at(args.root), args.unit, args.period)
+    for problem in result.problems:
+        print(f"lkj: error: {problem}", file=sys.stderr)
+    label = f"{result.unit} {result.period.slug}"
+    if result.problems:
+        count = len(result.problems)
+        print(f"{label}: {count} problem{'s' if count > 1 else ''}", file=sys.stderr)
+        return 2
+    print(f"{label}: no problem found ({', '.join(result.checked)})")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from lkj.build.skeleton import GUIDE, create
+    from lkj.inputs.project import ENV_ROOT, Project
+    from lkj.rules.periods import Period
+
+    today = date.today()
+    period = (
+        Period.parse(args.period) if args.period else Period(today.year, (today.month + 2) // 3)
+    )
+    # a new unit goes where the user is: --root, $LKJ_ROOT, else the current folder (never
+    # lkj's own checkout, which other commands fall back to)
+    project = Project.at(args.root or os.environ.get(ENV_ROOT) or Path.cwd())
+    written = create(project, args.unit, period, args.nama, args.singkatan)
+    for path in written:
+        print(project.display(path))
+    print(f"next: fill in the files above, then `lkj check {period.slug}` ({GUIDE})")
+    return 0
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -181,8 +243,10 @@ def _convert(args: argparse.Namespace) -> int:
     from lkj.inputs.convert import to_csv, to_workbook
     from lkj.inputs.project import Project
 
+    from lkj.rules.periods import Period
+
     project = Project.at(args.root)
-    unit = project.resolve_unit(args.unit)
+    unit = project.resolve_unit(args.unit, Period(args.year, 1))  # the year names the unit
     convert = to_workbook if args.to == "xlsx" else to_csv
     conversion = convert(project, unit, args.year)  # checked before anything is written
     for path, data in conversion.write.items():
@@ -224,7 +288,7 @@ def _preview(args: argparse.Namespace) -> int:
         raise LkjError(f"--port {args.port}: expected a port from 1 to 65535, e.g. --port 8000")
     project = Project.at(args.root)
     period = Period.parse(args.period)
-    unit = project.resolve_unit(args.unit)
+    unit = project.resolve_unit(args.unit, period)
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -252,6 +316,8 @@ COMMANDS = {
     "convert": _convert,
     "export": _export,
     "preview": _preview,
+    "check": _check,
+    "new": _new,
 }
 
 

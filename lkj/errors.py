@@ -103,3 +103,41 @@ class BuildError(LkjError):
     """The report could not be built (a chapter failed, an export step failed)."""
 
     exit_code = 1
+
+
+class Problems:
+    """Where loaders put the errors they find.
+
+    By default (``collect=False``) the first error is raised at once, so a command stops with
+    one line. ``lkj check`` collects instead: each guarded step that fails is recorded and the
+    loader goes on with the next row or file, so every problem is listed.
+    """
+
+    def __init__(self, collect: bool = False) -> None:
+        self.collect = collect
+        self.errors: list[LkjError] = []
+
+    def add(self, error: LkjError) -> None:
+        if not self.collect:
+            raise error
+        if str(error) not in {str(e) for e in self.errors}:
+            self.errors.append(error)
+
+    def guard(self) -> _Guard:
+        """``with problems.guard(): ...``: an LkjError inside is added (and swallowed when
+        collecting)."""
+        return _Guard(self)
+
+
+class _Guard:
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> bool:
+        if isinstance(error, LkjError) and self.problems.collect:
+            self.problems.add(error)
+            return True
+        return False

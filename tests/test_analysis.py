@@ -22,7 +22,16 @@ from lkj.inputs.project import Project
 from lkj.inputs.unit import AnggaranTotal, Renstra, UnitInfo, UnitYear
 from lkj.rules.budget import BudgetLine
 from lkj.rules.cumulation import Realisation
-from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.rules.indicators import (
+    Indicator,
+    Jenis,
+    Kumulasi,
+    Polaritas,
+    Predikat,
+    Skala,
+    Target,
+    Value,
+)
 from lkj.rules.periods import Period
 from tests.conftest import REPO
 
@@ -34,25 +43,40 @@ INFO = UnitInfo(
 )
 
 
+NKA = Skala("nka", ("Sangat Kurang", "Kurang", "Cukup", "Baik", "Sangat Baik"))
+
+
 def ind(
     iku: int = 1,
     *,
-    satuan: Satuan = Satuan.ORANG,
+    jenis: Jenis = Jenis.JUMLAH,
     kumulasi: Kumulasi = Kumulasi.JUMLAH,
     polaritas: Polaritas = Polaritas.NAIK,
-    target: Value = D(400),
-    quarters: tuple[Value, ...] | None = None,
+    target: Target = D(400),
+    quarters: tuple[Target, ...] | None = None,
     sasaran: int = 1,
+    annual_only: bool = False,
+    satuan: str | None = None,
 ) -> Indicator:
-    if quarters is None:
+    if quarters is None and not annual_only:
         quarters = (
-            (D(target) / 4,) * 4
-            if kumulasi is Kumulasi.JUMLAH and satuan is not Satuan.PREDIKAT
+            (D(target) / 4,) * 4  # type: ignore[arg-type]
+            if kumulasi is Kumulasi.JUMLAH and jenis is not Jenis.PREDIKAT
             else (target,) * 4
         )
+    word = satuan if satuan is not None else ("Orang" if jenis is Jenis.JUMLAH else "")
     return Indicator(
-        iku, sasaran, f"Indikator {iku}", satuan, polaritas, kumulasi, target, quarters
-    )  # type: ignore[arg-type]
+        iku,
+        sasaran,
+        f"Indikator {iku}",
+        jenis,
+        polaritas,
+        kumulasi,
+        target,
+        quarters,  # type: ignore[arg-type]
+        satuan=word,
+        skala=NKA if jenis is Jenis.PREDIKAT else None,
+    )
 
 
 def summary(
@@ -84,8 +108,6 @@ def summary(
         budget_lines=lines,
         budget_realisations=spent or {},
         anggaran=AnggaranTotal(pagu=pagu, realisasi=realisasi or {}),
-        pengaduan=(),
-        mous=(),
     )
     return compute(data, Period(2025, quarter))
 
@@ -177,7 +199,7 @@ def test_no_previous_quarter() -> None:
 
 def test_previous_quarter_not_measurable() -> None:
     # a pooled ratio whose Triwulan I had no cases: no value to compare with
-    ratio = ind(satuan=Satuan.PERSEN, kumulasi=Kumulasi.RASIO, target=D(100))
+    ratio = ind(jenis=Jenis.PERSEN, kumulasi=Kumulasi.RASIO, target=D(100))
     a = one(ratio, [None, D(80)], counts={(1, 1): (D(0), D(0)), (1, 2): (D(8), D(10))})
     assert a.cases[0] is Case.TREND_MISSING
     assert a.sentences[0] == (
@@ -193,7 +215,7 @@ def test_previous_quarter_not_measurable() -> None:
 
 
 def test_unmeasurable_quarter_and_year() -> None:
-    ratio = ind(satuan=Satuan.PERSEN, kumulasi=Kumulasi.RASIO, target=D(100))
+    ratio = ind(jenis=Jenis.PERSEN, kumulasi=Kumulasi.RASIO, target=D(100))
     a = one(ratio, [None], quarter=1, counts={(1, 1): (D(0), D(0))})
     assert a.cases == (
         Case.TREND_FIRST,
@@ -272,7 +294,7 @@ def test_lower_is_better_rising_and_missed() -> None:
 
 
 def test_percent_change_in_points() -> None:
-    share = ind(satuan=Satuan.PERSEN, target=D(70))  # 17,5% a quarter, summed
+    share = ind(jenis=Jenis.PERSEN, target=D(70))  # 17,5% a quarter, summed
     a = one(share, [D("25.33"), D("13.33")])
     # 25,33 - 13,33 = 12 points; to date 38,66 -> pace 19,33 -> 77,32 = 110,46% of 70
     assert "turun 12 poin persen" in a.sentences[0]
@@ -280,7 +302,7 @@ def test_percent_change_in_points() -> None:
 
 
 def test_score_is_not_projected() -> None:
-    score = ind(satuan=Satuan.NILAI, kumulasi=Kumulasi.TERAKHIR, target=D(75))
+    score = ind(jenis=Jenis.NILAI, kumulasi=Kumulasi.TERAKHIR, target=D(75))
     a = one(score, [D(70), D("82.5")])
     assert a.cases == (Case.TREND_UP, Case.QUARTER_MET, Case.YTD_STANDING, Case.STANDING_HOLDS_MET)
     assert "naik 12,5 poin dibandingkan Triwulan I (70)" in a.sentences[0]
@@ -295,7 +317,7 @@ def test_score_is_not_projected() -> None:
 
 
 def test_score_held_below_target_needs_attention() -> None:
-    score = ind(satuan=Satuan.NILAI, kumulasi=Kumulasi.TERAKHIR, target=D(75))
+    score = ind(jenis=Jenis.NILAI, kumulasi=Kumulasi.TERAKHIR, target=D(75))
     a = one(score, [D(70), D(70)])
     assert a.cases[0] is Case.TREND_SAME and a.cases[3] is Case.STANDING_HOLDS_MISSED
     assert a.needs_attention
@@ -303,7 +325,7 @@ def test_score_held_below_target_needs_attention() -> None:
 
 def test_mean_needs_more_than_possible() -> None:
     # mean target 100%; TW I 70, TW II 80: the rest need (4 x 100 - 150) / 2 = 125% > 100%
-    mean = ind(satuan=Satuan.PERSEN, kumulasi=Kumulasi.RATA_RATA, target=D(100))
+    mean = ind(jenis=Jenis.PERSEN, kumulasi=Kumulasi.RATA_RATA, target=D(100))
     a = one(mean, [D(70), D(80)])
     assert a.cases[-2:] == (Case.STANDING_HOLDS_MISSED, Case.MEAN_OUT_OF_REACH)
     assert a.sentences[-1] == (
@@ -315,7 +337,7 @@ def test_mean_needs_more_than_possible() -> None:
 
 def test_mean_needed_within_reach() -> None:
     # target 80%; TW I 70, TW II 80, TW III 70: Triwulan IV needs 4 x 80 - 220 = 100%
-    mean = ind(satuan=Satuan.PERSEN, kumulasi=Kumulasi.RATA_RATA, target=D(80))
+    mean = ind(jenis=Jenis.PERSEN, kumulasi=Kumulasi.RATA_RATA, target=D(80))
     a = one(mean, [D(70), D(80), D(70)], quarter=3)
     assert a.cases[-1] is Case.MEAN_NEEDED
     assert a.sentences[-1] == (
@@ -324,8 +346,8 @@ def test_mean_needed_within_reach() -> None:
 
 
 def test_predicate() -> None:
-    pred = ind(satuan=Satuan.PREDIKAT, kumulasi=Kumulasi.TERAKHIR, target="Baik")
-    a = one(pred, ["Cukup", "Baik"])
+    pred = ind(jenis=Jenis.PREDIKAT, kumulasi=Kumulasi.TERAKHIR, target=Predikat("Baik"))
+    a = one(pred, [Predikat("Cukup"), Predikat("Baik")])
     assert a.cases == (
         Case.TREND_PREDIKAT_UP,
         Case.QUARTER_PREDIKAT_MET,
@@ -334,7 +356,7 @@ def test_predicate() -> None:
     )
     assert a.sentences[0] == "Predikat Triwulan II Baik, membaik dari Cukup pada Triwulan I."
     assert not a.needs_attention
-    b = one(pred, ["Baik", "Kurang"])
+    b = one(pred, [Predikat("Baik"), Predikat("Kurang")])
     assert b.cases == (
         Case.TREND_PREDIKAT_DOWN,
         Case.QUARTER_PREDIKAT_MISSED,
@@ -342,7 +364,7 @@ def test_predicate() -> None:
         Case.PREDIKAT_NOT_PROJECTED,
     )
     assert b.needs_attention
-    assert one(pred, ["Baik", "Baik"]).cases[0] is Case.TREND_PREDIKAT_SAME
+    assert one(pred, [Predikat("Baik"), Predikat("Baik")]).cases[0] is Case.TREND_PREDIKAT_SAME
 
 
 def test_quarter_without_target() -> None:
@@ -370,7 +392,7 @@ def test_overview_and_attention() -> None:
     indicators = [
         ind(1),  # 400: TW I 90, TW II 120 -> projected 420, better
         ind(2),  # 400: TW I 80, TW II 50 -> projected 260, worse, attention
-        ind(3, satuan=Satuan.NILAI, kumulasi=Kumulasi.TERAKHIR, target=D(75)),  # same, met
+        ind(3, jenis=Jenis.NILAI, kumulasi=Kumulasi.TERAKHIR, target=D(75)),  # same, met
     ]
     s = summary(indicators, {1: [D(90), D(120)], 2: [D(80), D(50)], 3: [D(80), D(80)]}, 2)
     assert attention(s) == [2]

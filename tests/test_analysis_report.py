@@ -48,7 +48,8 @@ def test_overview_lists_the_iku_needing_attention(ctx) -> None:  # type: ignore[
 
 
 def test_budget_block(ctx) -> None:  # type: ignore[no-untyped-def]
-    html = generated.anggaran(ctx).html()
+    (block,) = generated.anggaran(ctx)
+    html = block.html()
     assert LABEL in html and "indeks efisiensi" in html
     # Sasaran 1: 12.571.096 / 115.260.000 = 10,91%; 55,23 / 10,91 = 5,06
     assert "indeks efisiensi 5,06" in html
@@ -108,7 +109,7 @@ def cells(name: str) -> list[str]:
     [
         ("01_ringkasan_eksekutif.ipynb", "display(generated.ringkasan(ctx))"),
         ("04_bab2b_evaluasi_analisis.ipynb", "display(generated.iku(ctx, r.iku))"),
-        ("05_bab2c_realisasi_anggaran.ipynb", "display(generated.anggaran(ctx))"),
+        ("05_bab2c_realisasi_anggaran.ipynb", "display(*budget_table.section(ctx))"),
         ("07_lampiran_rekonsiliasi.ipynb", "display(*generated.rekonsiliasi(ctx))"),
     ],
 )

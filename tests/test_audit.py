@@ -76,10 +76,10 @@ CLEAN = """
     pagu: Rp 9.721.224.000
     realisasi_anggaran: Rp. 3.515.820.174,-
     persen_anggaran: 36,17%
-    jumlah_pengaduan: 80
-    jumlah_mou: 21
-    jumlah_mou_berlaku: 17
-    jumlah_mou_habis: 4
+    pengaduan.jumlah: 80
+    mou.baris: 21
+    mou.berlaku: 17
+    mou.habis: 4
   jumlah:
     - nama: pengaduan menurut cara masuk
       total: 80 kasus
@@ -90,12 +90,12 @@ CLEAN = """
   mou:
     - pemerintah: Kabupaten Karawang
       tmt: 13-04-2023
-      jangka_waktu: 5 Tahun
+      jangka_waktu_tahun: 5 Tahun
       berakhir: 13-04-2028
       status: Berlaku
     - pemerintah: Kabupaten Garut
       tmt: 21-11-2023
-      jangka_waktu: 1 Tahun
+      jangka_waktu_tahun: 1 Tahun
       berakhir: 21-11-2024
       status: Habis
 - nama: Tabel 2.4
@@ -519,7 +519,7 @@ def test_mou_end_date(tmp_path: Path) -> None:
         )
     )
     assert (f.where, f.iku, f.stated, f.computed) == (
-        "Tabel 2.8, MoU Kabupaten Karawang, TMT berakhir",
+        "Tabel 2.8, mou Kabupaten Karawang, TMT Berakhir",
         None,
         "13-04-2027",
         "13-04-2028",
@@ -542,7 +542,7 @@ def test_unrecognised_cause_and_rows_not_in_the_data(tmp_path: Path) -> None:
     )
     assert [(f.stated, f.computed, f.note) for f in result.findings] == [
         ("7.411 Orang", "7.410 Orang", "penyebab tidak dikenali"),
-        ("Berlaku", "-", "tidak ada pada data: MoU dengan Kota Depok"),
+        ("Berlaku", "-", "tidak ada pada data: 'Kota Depok' pada tabel mou (Triwulan II)"),
     ]
 
 
@@ -597,7 +597,7 @@ REFERENCE = [
     ("Tabel 2.6, capaian TW II", 2, "80,76%", "80,77%", TRUNC),
     ("Evaluasi Kinerja IKU 2 (Bab II B), capaian TW II", 2, "80,76%", "80,77%", TRUNC),
     (
-        "Tabel 2.8, MoU Kabupaten Karawang, TMT berakhir",
+        "Tabel 2.8, mou Kabupaten Karawang, TMT Berakhir",
         None,
         "13-04-2027",
         "13-04-2028",

@@ -41,6 +41,16 @@ def fail(root: Path, capsys: pytest.CaptureFixture[str], command: str, *args: st
     return lines[0]
 
 
+@pytest.fixture(params=("audit", "build"))
+def fails_tables(
+    request: pytest.FixtureRequest, project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> Fails:
+    """Like ``fails``, for the commands that read the supporting tables of the params
+    (``lkj summary`` computes the figures only)."""
+    command: str = request.param
+    return lambda *args: fail(project_copy, capsys, command, *args)
+
+
 @pytest.fixture(params=COMMANDS)
 def fails(
     request: pytest.FixtureRequest, project_copy: Path, capsys: pytest.CaptureFixture[str]
@@ -78,11 +88,11 @@ def test_missing_column(project_copy: Path, fails: Fails) -> None:
     assert "did you mean" not in msg or "realisasi" in msg
 
 
-def test_column_missing_entirely(project_copy: Path, fails: Fails) -> None:
+def test_column_missing_entirely(project_copy: Path, fails_tables: Fails) -> None:
     path = project_copy / "data/bp3mi-jabar/2025/pengaduan_status.csv"
     lines = [",".join(line.split(",")[:3]) for line in path.read_text().splitlines()]
     path.write_text("\n".join(lines) + "\n")
-    msg = fails()
+    msg = fails_tables()
     assert "pengaduan_status.csv" in msg and "column 'jumlah' is missing" in msg
 
 
@@ -91,26 +101,21 @@ def test_indonesian_number_with_a_unit_that_contradicts(project_copy: Path, fail
     edit(project_copy, REAL, "1,2,13.33,,", "1,2,7.410 Orang,,")
     msg = fails()
     assert f"{REAL}, row 3, column 'realisasi'" in msg
-    assert "'Orang' does not fit IKU 1, whose satuan is persen" in msg
+    assert "'Orang' does not fit IKU 1, whose jenis is persen" in msg
     assert "found '7.410 Orang'" in msg
     assert "expected a percentage, e.g. 80.76 (also accepted: 80,76 or 80,76%)" in msg
-
-
-def test_zero_target(project_copy: Path, fails: Fails) -> None:
-    edit(project_copy, IND, "orang,naik,jumlah,40,0,0,40,0", "orang,naik,jumlah,0,0,0,0,0")
-    msg = fails()
-    assert IND in msg and "row 5" in msg and "column 'target'" in msg and "above zero" in msg
+    assert "(docs/indicators.md)" in msg
 
 
 def test_negative_target(project_copy: Path, fails: Fails) -> None:
     edit(
         project_copy,
         IND,
-        "nilai,naik,terakhir,75,75,75,75,75",
-        "nilai,naik,terakhir,-75,75,75,75,-75",
+        "nilai,,naik,terakhir,75,75,75,75,75",
+        "nilai,,naik,terakhir,-75,75,75,75,-75",
     )
     msg = fails()
-    assert "row 13" in msg and "column 'target'" in msg
+    assert "row 13" in msg and "column 'target'" in msg and "value is negative" in msg
 
 
 def test_unknown_iku(project_copy: Path, fails: Fails) -> None:
@@ -131,22 +136,35 @@ def test_duplicated_row(project_copy: Path, fails: Fails) -> None:
     assert REAL in msg and "row 7" in msg and "duplicate" in msg and "row 6" in msg
 
 
-def test_malformed_date(project_copy: Path, fails: Fails) -> None:
+def test_malformed_date(project_copy: Path, fails_tables: Fails) -> None:
     edit(project_copy, "data/bp3mi-jabar/2025/mou.csv", "2021-06-17", "17-06-2021")
-    msg = fails()
+    msg = fails_tables()
     assert "mou.csv" in msg and "row 2" in msg and "column 'tmt'" in msg and "YYYY-MM-DD" in msg
 
 
-def test_impossible_date(project_copy: Path, fails: Fails) -> None:
+def test_impossible_date(project_copy: Path, fails_tables: Fails) -> None:
     edit(project_copy, "data/bp3mi-jabar/2025/mou.csv", "2023-03-29", "2023-02-31")
-    msg = fails()
+    msg = fails_tables()
     assert "mou.csv" in msg and "row 11" in msg and "'2023-02-31'" in msg
 
 
-def test_missing_past_quarter(project_copy: Path, fails: Fails) -> None:
+def test_missing_row_is_not_measured(project_copy: Path) -> None:
+    """A quarter without a row is not measured yet (as a blank cell or '-'), never 0."""
+    from lkj.figures.summary import summarise
+    from lkj.inputs.project import Project
+
     edit(project_copy, REAL, "6,1,0,,\n", "")
-    msg = fails()
-    assert REAL in msg and "IKU 6 has no realisation for Triwulan 1" in msg
+    edit(project_copy, REAL, "9,1,75,,", "9,1,-,,")
+    edit(project_copy, REAL, "7,2,7410,,", "7,2,,,")
+    s = summarise("2025-Q2", project=Project.at(project_copy))
+    # IKU 6: only Triwulan II (21) was measured; the year to date is 21, not 0 + 21 by accident
+    assert s.result(6).realisasi_per_triwulan[:2] == (None, 21)
+    assert s.result(6).belum_diukur == (1,)
+    # IKU 9: Triwulan I '-': 544 to date, not 75 + 544
+    assert s.result(9).realisasi_kumulatif == 544
+    # IKU 7: Triwulan II blank: no quarterly capaian; 7.110 to date of 27.868 = 25,51%
+    assert s.result(7).realisasi is None and s.result(7).capaian is None
+    assert str(round(s.result(7).capaian_kumulatif, 2)) == "25.51"
 
 
 def test_unknown_quarter_in_period(fails: Fails) -> None:
@@ -167,7 +185,11 @@ def test_period_in_the_future_of_the_data(project_copy: Path, fails: Fails) -> N
 
 def test_unknown_year(project_copy: Path, fails: Fails) -> None:
     params_for(project_copy, "2024-Q2")
-    assert "no data for 2024" in fails("2024-Q2")
+    msg = fails("2024-Q2")
+    assert "no unit has data for 2024" in msg and "name one with --unit" in msg
+    assert "no data for 2024: data/bp3mi-jabar/2024 does not exist" in fails(
+        "2024-Q2", "--unit", "bp3mi-jabar"
+    )
 
 
 def test_unknown_unit(fails: Fails) -> None:
@@ -210,14 +232,21 @@ def test_file_with_only_a_header(project_copy: Path, fails: Fails) -> None:
 
 
 def test_missing_file(project_copy: Path, fails: Fails) -> None:
+    (project_copy / "data/bp3mi-jabar/2025/realisasi.csv").unlink()
+    assert "realisasi.csv: file is missing" in fails()
+
+
+def test_missing_supporting_table_file(project_copy: Path, fails_tables: Fails) -> None:
     (project_copy / "data/bp3mi-jabar/2025/mou.csv").unlink()
-    assert "mou.csv: file is missing" in fails()
+    msg = fails_tables()
+    assert "params/bp3mi-jabar/2025-Q2.yaml, key 'tabel_pendukung.2.berkas'" in msg
+    assert "data/bp3mi-jabar/2025/mou.csv does not exist" in msg
 
 
 def test_blank_required_cell(project_copy: Path, fails: Fails) -> None:
-    edit(project_copy, REAL, "5,2,0,,", "5,2,,,")
+    edit(project_copy, REAL, "5,2,0,,", ",2,0,,")
     msg = fails()
-    assert "row 11" in msg and "column 'realisasi'" in msg and "blank" in msg
+    assert "row 11" in msg and "column 'iku'" in msg and "blank" in msg
 
 
 def test_yaml_syntax_error(project_copy: Path, fails: Fails) -> None:
@@ -230,6 +259,12 @@ def test_unknown_yaml_key(project_copy: Path, fails: Fails) -> None:
     edit(project_copy, "data/bp3mi-jabar/unit.yaml", "singkatan:", "singkatn:")
     msg = fails()
     assert "unit.yaml" in msg and "'singkatn'" in msg and "did you mean 'singkatan'?" in msg
+
+
+def test_quarterly_targets_are_all_or_none(project_copy: Path, fails: Fails) -> None:
+    edit(project_copy, IND, "27868,6967,6967,6967,6967", "27868,6967,,6967,6967")
+    msg = fails()
+    assert "row 8" in msg and "column 'target_tw2'" in msg and "some quarters only" in msg
 
 
 def test_quarterly_targets_must_add_up(project_copy: Path, fails: Fails) -> None:

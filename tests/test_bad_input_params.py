@@ -73,14 +73,14 @@ def test_params_not_a_mapping(project_copy: Path, capsys: pytest.CaptureFixture[
 def test_misspelt_top_level_key(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(project_copy, Q2, "tabel_pendukung:", "tabel_pendukun:")
     msg = build_fails(project_copy, capsys)
-    assert f"{Q2}, line 15, key 'tabel_pendukun': unknown key" in msg
+    assert f"{Q2}, line 16, key 'tabel_pendukun': unknown key" in msg
     assert "did you mean 'tabel_pendukung'?" in msg
 
 
 def test_params_value_of_wrong_type(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(project_copy, Q2, "lampiran_rekonsiliasi: false", "lampiran_rekonsiliasi: ya")
     msg = build_fails(project_copy, capsys)
-    assert f"{Q2}, line 28, key 'lampiran_rekonsiliasi': value is not valid; found 'ya'" in msg
+    assert f"{Q2}, line 46, key 'lampiran_rekonsiliasi': value is not valid; found 'ya'" in msg
     assert msg.endswith("expected a valid boolean")
 
 

@@ -69,7 +69,27 @@ def build_error(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
             "  - iku: 30\n",
             "key 'tabel_pendukung.2.iku': IKU 30 is not in the performance agreement",
         ),
-        ("    tabel: mou", "    tabel: mous", "key 'tabel_pendukung.2.tabel'"),
+        ("    letak: setelah_evaluasi", "    letak: sesudah", "key 'tabel_pendukung.2.letak'"),
+        (
+            "    judul: Rekap Jumlah Pencatatan Aduan\n",
+            "",
+            "key 'tabel_pendukung.1.judul': required key is missing",
+        ),
+        (
+            "    letak: setelah_evaluasi\n",
+            "",
+            "key 'tabel_pendukung.2.letak': required key is missing",
+        ),
+        (
+            "    berkas: mou.csv",
+            "    berkas: ../mou.csv",
+            "key 'tabel_pendukung.2.berkas': not a CSV file name",
+        ),
+        (
+            "{singkatan} dengan",
+            "{unit} dengan",
+            "key 'tabel_pendukung.2.judul': unknown placeholder {unit}",
+        ),
         (
             "period: 2025-Q2",
             "period: 2025-Q3",
@@ -95,15 +115,15 @@ def test_missing_params_file(project_copy: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_counts_table_needs_the_labels(project_copy: Path) -> None:
-    edit(project_copy, "    tabel: pencatatan_aduan", "    tabel: status_pengaduan")
-    edit(project_copy, "    tabel: mou", "    tabel: pencatatan_aduan")
+    edit(project_copy, "  - iku: 2\n", "  - iku: 3\n")
     with pytest.raises(ParamsError, match="IKU 3 has no counts to show"):
         load_report("bp3mi-jabar", "2025-Q2", project_copy)
 
 
 def test_signing_date_may_be_null(project_copy: Path) -> None:
     edit(project_copy, "tanggal: 2025-07-21", "tanggal: null")
-    assert load_report("bp3mi-jabar", "2025-Q2", project_copy).params.penandatangan.tanggal is None
+    signed = load_report("bp3mi-jabar", "2025-Q2", project_copy).params.penandatangan
+    assert signed is not None and signed.tanggal is None
 
 
 def test_parse_formats() -> None:

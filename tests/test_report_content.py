@@ -52,14 +52,25 @@ def test_budget_line_spans_the_rows_it_funds(q2: ReportContext) -> None:
 
 
 def test_mou_status_at_period_end(q2: ReportContext, q1: ReportContext) -> None:
-    block = support_tables.mou(q2)
+    # the MoU register is BP3MI Jawa Barat's data: mou.csv with masa_berlaku in its params
+    block = support_tables.supporting(q2, q2.tables_of(3, "setelah_evaluasi")[0])
     assert "Status per 30 Juni 2025 (akhir Triwulan II): 17 berlaku, 4 habis" in block.html()
     assert "13 April 2028" in block.table  # Karawang: TMT 13 April 2023 + 5 tahun
-    assert "Status per 31 Maret 2025" in support_tables.mou(q1).html()
+    q1_block = support_tables.supporting(q1, q1.tables_of(3, "setelah_evaluasi")[0])
+    assert "Status per 31 Maret 2025" in q1_block.html()
+
+
+def test_complaints_of_the_quarter_only(q2: ReportContext, q1: ReportContext) -> None:
+    block = support_tables.supporting(q2, q2.tables_of(1, "sebelum_evaluasi")[0])
+    # 34 + 18 + 17 + 11 = 80, the Triwulan II rows of pengaduan_status.csv
+    assert "Jumlah</th>" in block.table and "<strong>80</strong>" in block.table
+    assert block.title == "Rekap Jumlah Pengaduan berdasarkan Status Penanganan"
+    empty = support_tables.supporting(q1, q1.tables_of(1, "sebelum_evaluasi")[0])
+    assert "Data status pengaduan Triwulan I belum tersedia." in empty.table
 
 
 def test_counts_table_uses_the_indicator_labels(q2: ReportContext) -> None:
-    table = support_tables.pencatatan_aduan(q2, 2).table
+    table = support_tables.supporting(q2, q2.tables_of(2, "sebelum_evaluasi")[0]).table
     assert re.search(r"Langsung/Helpdesk</td><td class=\"lkj-num\">26<", table)
     assert re.search(r"Terinput</td><td class=\"lkj-num\">21<", table)
     assert "<strong>80,77%</strong>" in table
@@ -70,14 +81,14 @@ def test_sentences(q2: ReportContext, q1: ReportContext) -> None:
         sentences.capaian_rata_rata(q2).html()
     )
     assert "realisasi anggaran s.d. Triwulan I belum tersedia dalam data" in (
-        sentences.ringkasan_anggaran(q1).html()
+        sentences.ringkasan_anggaran(q1)[0].html()
     )
     assert 'class="lkj-generated"' in sentences.permasalahan_capaian(q2).html()
 
 
 def test_charts_are_deterministic_and_indonesian(q2: ReportContext) -> None:
-    first = charts.realisasi_triwulan_orang(q2)
-    again = charts.realisasi_triwulan_orang(q2)
+    (first,) = charts.realisasi_triwulan(q2)  # BP3MI counts only persons
+    (again,) = charts.realisasi_triwulan(q2)
     assert first.record() == again.record() and first.html() == again.html()
     spec = first.spec
     assert "$schema" not in spec
@@ -96,6 +107,6 @@ def test_chart_spec_is_safe_inside_a_script() -> None:
 
 
 def test_capaian_chart_draws_every_measured_iku(q2: ReportContext) -> None:
-    block = charts.capaian_per_iku(q2)
+    (block,) = charts.capaian_per_iku(q2)
     assert len(block.spec["layer"][0]["data"]["values"]) == 13
     assert isinstance(block, Chart) and block.id == "grafik-capaian-iku"

@@ -79,6 +79,7 @@ def test_json_shape(q2: dict) -> None:
         "iku",
         "sasaran",
         "indikator",
+        "jenis",
         "satuan",
         "target",
         "realisasi",
@@ -86,6 +87,8 @@ def test_json_shape(q2: dict) -> None:
         "realisasi_kumulatif",
         "capaian_kumulatif",
     }
+    assert iku(q2, 7)["jenis"] == "jumlah" and iku(q2, 7)["satuan"] == "Orang"
+    assert iku(q2, 1)["jenis"] == "persen" and iku(q2, 1)["satuan"] == ""
     thirteen = iku(q2, 13)
     assert thirteen["target"] == "Baik" and thirteen["realisasi"] == "Baik"
     assert iku(q2, 7)["realisasi"] == 7410 and iku(q2, 7)["realisasi_kumulatif"] == 14520

@@ -10,7 +10,7 @@ IKU (None where no single IKU applies), both values, and the likely cause when o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,12 @@ from typing import Any
 from lkj.errors import DataError
 from lkj.figures import format as fmt
 from lkj.figures.summary import Summary, compute
+from lkj.figures.support import TableFigures, compute_table
+from lkj.inputs.params import load_params, params_path
 from lkj.inputs.project import Project
-from lkj.inputs.published import Figure, Place, Published, Sum
+from lkj.inputs.published import Figure, Place, Published, Row, Sum
 from lkj.inputs.published import load as load_published
+from lkj.inputs.support import load_tables
 from lkj.inputs.unit import load
 from lkj.rules.periods import Period
 
@@ -114,19 +117,34 @@ _ROW_TOTALS = (
     ("kegiatan", "pagu", "pagu"),
     ("iku", "pagu", "pagu"),
     ("iku", "realisasi_anggaran", "realisasi_anggaran"),
-    ("pengaduan", "jumlah", "jumlah_pengaduan"),
 )
 
 
 class _Auditor:
-    def __init__(self, summary: Summary, published: Published) -> None:
+    def __init__(
+        self, summary: Summary, published: Published, tables: tuple[TableFigures, ...] = ()
+    ) -> None:
         self.summary = summary
         self.published = published
-        self.lookup = Lookup(summary)
+        self.lookup = Lookup(summary, tables)
         self.checked = 0
         self.findings: list[Finding] = []
+        # a supporting table's rows add up to its summed columns
+        self.totals = _ROW_TOTALS + tuple(
+            (t.id, c.key, f"{t.id}.{c.key}") for t in tables for c in t.columns if c.jumlahkan
+        )
 
     def run(self) -> Audit:
+        self.published = replace(
+            self.published,
+            places=tuple(
+                replace(
+                    p,
+                    rows={k: tuple(self.keyed(k, r) for r in rows) for k, rows in p.rows.items()},
+                )
+                for p in self.published.places
+            ),
+        )
         for place in self.published.places:
             for field, fig in place.angka.items():
                 self.compare(place, "angka", (), None, None, field, fig)
@@ -135,7 +153,7 @@ class _Auditor:
                     self.check_row_key(kind, row)
                     for field, fig in row.figures.items():
                         self.compare(place, kind, rows, i, row.key, field, fig)
-            for kind, field, total in _ROW_TOTALS:
+            for kind, field, total in self.totals:
                 self.row_total(place, kind, field, total)
             for s in place.sums:
                 self.stated_sum(place, s)
@@ -150,6 +168,34 @@ class _Auditor:
             unchecked=sum(len(p.unchecked) for p in self.published.places),
             findings=tuple(self.findings),
         )
+
+    def keyed(self, kind: str, row: Row) -> Row:
+        """A supporting table's row with its key (the text of the table's key column) taken
+        out of its figures; other rows as they are."""
+        if kind in ("iku", "kegiatan"):
+            return row
+        try:
+            table = self.lookup.table(kind)
+        except NotInData as exc:
+            raise DataError(
+                self.published.file,
+                f"no supporting table '{kind}' in the params",
+                line=row.line,
+                key=kind,
+                expected=f"the id of a table under tabel_pendukung ({exc})",
+            ) from None
+        name = table.key_column
+        if name is None or name not in row.figures:
+            raise DataError(
+                self.published.file,
+                f"the row does not name its '{name}'",
+                line=row.line,
+                key=kind,
+                expected=f"'{name}:' naming the row, as in the table's column {name}",
+            )
+        figures = dict(row.figures)
+        key = figures.pop(name).text
+        return Row(key, row.line, figures)
 
     def check_row_key(self, kind: str, row: Any) -> None:
         if kind == "iku" and row.key not in {i.iku for i in self.summary.data.indicators}:
@@ -175,7 +221,10 @@ class _Auditor:
         self.checked += 1
         iku = key if kind == "iku" and isinstance(key, int) else None
         ind = self.summary.data.indicator(iku) if iku is not None else None
-        where = f"{place.name}, {label(kind, key, field, self.summary.period, ind)}"
+        title = (
+            field if kind in ("angka", "iku", "kegiatan") else self.lookup.column_title(kind, field)
+        )
+        where = f"{place.name}, {label(kind, key, title, self.summary.period, ind)}"
         try:
             computed = self.lookup.get(kind, key, field)
         except NotInData as exc:
@@ -206,10 +255,10 @@ class _Auditor:
             return touched == {b.baris for b in data.budget_lines}
         if kind == "kegiatan":
             return keys == {k.no for k in data.kegiatan}
-        statuses = {
-            p.status.casefold() for p in data.pengaduan if p.triwulan == self.summary.period.quarter
-        }
-        return {str(k).casefold() for k in keys} == statuses
+        table = self.lookup.table(kind)
+        name = table.key_column
+        shown = {str(r.get(name, "")).casefold() for r in table.rows} if name else set()
+        return {str(k).casefold() for k in keys} == shown
 
     def stated_total(self, place: Place, field: str) -> tuple[Figure, str] | None:
         """A total printed in this place, else in the report; with every place printing it."""
@@ -282,7 +331,7 @@ class _Auditor:
         )
 
 
-def audit(summary: Summary, published: Published) -> Audit:
+def audit(summary: Summary, published: Published, tables: tuple[TableFigures, ...] = ()) -> Audit:
     """Compare a transcription of a published report with the summary computed from the data."""
     if published.period != summary.period:
         raise DataError(
@@ -291,7 +340,7 @@ def audit(summary: Summary, published: Published) -> Audit:
             key="periode",
             expected=f"periode: {summary.period}",
         )
-    return _Auditor(summary, published).run()
+    return _Auditor(summary, published, tables).run()
 
 
 def default_path(unit_dir: Path, period: Period) -> Path:
@@ -299,8 +348,14 @@ def default_path(unit_dir: Path, period: Period) -> Path:
     return unit_dir / str(period.year) / "published" / f"{period.slug}.yaml"
 
 
-def audit_summary(summary: Summary, project: Project, published: Path | str | None = None) -> Audit:
-    """Audit a computed summary against a transcription (by default the unit's own)."""
+def audit_summary(
+    summary: Summary,
+    project: Project,
+    published: Path | str | None = None,
+    tables: tuple[TableFigures, ...] | None = None,
+) -> Audit:
+    """Audit a computed summary against a transcription (by default the unit's own), with the
+    supporting tables of its params (read here when not given)."""
     if published is None:  # inside the project: a link may not lead out of it
         path = default_path(project.unit_dir(summary.unit), summary.period)
         where, root = project.display(path), project.root
@@ -313,7 +368,19 @@ def audit_summary(summary: Summary, project: Project, published: Path | str | No
             expected=f"the report's figures in this file (format: lkj's {FORMAT_DOC}), "
             "or --published FILE",
         )
-    return audit(summary, load_published(path, where, root=root))
+    if tables is None:
+        tables = _tables(summary, project)
+    return audit(summary, load_published(path, where, root=root), tables)
+
+
+def _tables(summary: Summary, project: Project) -> tuple[TableFigures, ...]:
+    """The supporting tables the unit's params for the period declare (none without params)."""
+    if not params_path(project, summary.unit, summary.period).is_file():
+        return ()
+    params = load_params(project, summary.unit, summary.period)
+    indicators = {i.iku: i for i in summary.data.indicators}
+    loaded = load_tables(project, summary.unit, summary.period, params, indicators)
+    return tuple(compute_table(summary, t) for t in loaded if t.file is not None)
 
 
 def run(
@@ -325,6 +392,6 @@ def run(
     """Load the data and the transcription (by default the unit's own) and audit them."""
     project = project or Project.at()
     period = Period.parse(period) if isinstance(period, str) else period
-    name = project.resolve_unit(unit)
+    name = project.resolve_unit(unit, period)
     summary = compute(load(project, name, period.year), period)
     return audit_summary(summary, project, published)

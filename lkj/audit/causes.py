@@ -20,15 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from lkj.figures import format as fmt
+from lkj.figures.support import BERAKHIR
 from lkj.inputs.published import Figure, Place, Published, Row
 from lkj.rules.achievement import capaian, classify
 from lkj.rules.budget import absorption
 from lkj.rules.cumulation import realisation_to_date
 from lkj.rules.decimals import mean, percent, round2
-from lkj.rules.indicators import Kumulasi
+from lkj.rules.indicators import Kumulasi, Target
 from lkj.rules.mou import add_years
 
 from .figures import (
@@ -55,7 +57,7 @@ class Check:
     published: Published
     lookup: Lookup
     place: Place
-    kind: str  # angka, iku, kegiatan, pengaduan, mou
+    kind: str  # angka, iku, kegiatan, or a supporting table's id
     rows: tuple[Row, ...]  # the place's rows of that kind, in printed order
     index: int | None  # position of the row among them
     key: int | str | None
@@ -69,7 +71,7 @@ class Check:
             return self.place.angka
         return self.rows[self.index].figures
 
-    def show(self, value: Computed) -> str:
+    def show(self, value: Computed | Target) -> str:
         ind = self.lookup.indicator(self.key) if self.kind == "iku" else None  # type: ignore[arg-type]
         return shown(value, self.stated, self.field, ind)
 
@@ -305,14 +307,20 @@ def contradicts_counts(c: Check) -> str | None:
 
 
 def end_date(c: Check) -> str | None:
-    if c.kind != "mou" or c.field != "berakhir" or c.stated.date is None:
+    """An agreement's end date (a supporting table with masa_berlaku) printed from another
+    term than the one in the data."""
+    if c.kind in ("angka", "iku", "kegiatan") or c.field != BERAKHIR or c.stated.date is None:
         return None
-    tmt = c.lookup.row("mou", c.key, "tmt")  # type: ignore[arg-type]
-    term = c.lookup.row("mou", c.key, "jangka_waktu")  # type: ignore[arg-type]
-    assert tmt is not None and isinstance(term, Decimal)
+    spec = c.lookup.table(c.kind).spec.masa_berlaku
+    if spec is None or c.key is None:
+        return None
+    tmt = c.lookup.row(c.kind, c.key, spec.mulai)
+    term = c.lookup.row(c.kind, c.key, spec.jangka_tahun)
+    if not isinstance(tmt, date) or not isinstance(term, Decimal):
+        return None
     text = f"TMT {c.show(tmt)} + {fmt.angka(term)} tahun = {c.show(c.computed)}"
-    years = c.stated.date.year - tmt.year  # type: ignore[union-attr]
-    if add_years(tmt, years) == c.stated.date:  # type: ignore[arg-type]
+    years = c.stated.date.year - tmt.year
+    if add_years(tmt, years) == c.stated.date:
         text += f"; tanggal tercetak = TMT + {years} tahun"
     return text
 

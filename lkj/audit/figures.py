@@ -9,11 +9,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from lkj.figures import format as fmt
 from lkj.figures.summary import Summary
+from lkj.figures.support import BERLAKU, HABIS, TableFigures
 from lkj.inputs.published import Figure
 from lkj.rules.achievement import Kelas, capaian
 from lkj.rules.budget import absorption
 from lkj.rules.decimals import round2
-from lkj.rules.indicators import Indicator, Value
+from lkj.rules.indicators import Indicator, Predikat, Rentang, Target
 from lkj.rules.periods import Period, quarter_short_label
 
 Computed = Decimal | str | date | None
@@ -34,7 +35,8 @@ COUNTS = frozenset(COUNT_KELAS)
 
 
 class NotInData(Exception):
-    """A printed row (an activity, a complaint status, an MoU) has no counterpart in the data."""
+    """A printed row (an activity, a row of a supporting table) has no counterpart in the
+    data."""
 
 
 def split(field: str, period: Period) -> tuple[str, int | None]:
@@ -63,6 +65,7 @@ class Lookup:
     """Everything lkj computes for a period, addressed the way a transcription addresses it."""
 
     summary: Summary
+    tables: tuple[TableFigures, ...] = ()
 
     @property
     def period(self) -> Period:
@@ -80,15 +83,15 @@ class Lookup:
         if field == "capaian_kumulatif":
             return self.summary.result(iku).capaian_kumulatif
         if field == "realisasi_kumulatif":
-            return self.summary.result(iku).realisasi_kumulatif
+            return _plain(self.summary.result(iku).realisasi_kumulatif)
         if base == "target":
-            return ind.target if q is None else ind.quarter_target(q)
+            return _plain(ind.target if q is None else ind.quarter_target(q))
         assert q is not None
         real = data.realisation(iku, q) if q <= self.period.quarter else None
         if real is None:
             return None
         if base == "realisasi":
-            return real.nilai
+            return _plain(real.nilai)
         if base == "capaian":
             return capaian(ind, real.nilai, ind.target)
         return real.pembilang if base == "pembilang" else real.penyebut
@@ -127,43 +130,58 @@ class Lookup:
             "jumlah_target": Decimal(len(data.indicators)),
             "pagu": s.pagu,
             "realisasi_anggaran": s.realisasi_anggaran,
-            "persen_anggaran": _absorption(s.realisasi_anggaran, s.pagu),
-            "jumlah_mou": Decimal(len(data.mous)),
-            "jumlah_mou_berlaku": Decimal(
-                sum(1 for m in data.mous if m.status(self.period.end_date) == "Berlaku")
-            ),
-            "jumlah_mou_habis": Decimal(
-                sum(1 for m in data.mous if m.status(self.period.end_date) == "Habis")
-            ),
+            "persen_anggaran": None
+            if s.pagu is None
+            else _absorption(s.realisasi_anggaran, s.pagu),
         }
-        if field == "jumlah_pengaduan":
-            counts = [p.jumlah for p in data.pengaduan if p.triwulan == self.period.quarter]
-            return Decimal(sum(counts)) if counts else None
+        if "." in field:
+            return self.table_figure(field)
         return values[field]
 
+    def table(self, name: str) -> TableFigures:
+        for t in self.tables:
+            if t.id == name:
+                return t
+        known = ", ".join(t.id for t in self.tables) or "none in params"
+        raise NotInData(f"tabel pendukung '{name}' (tabel: {known})")
+
+    def column_title(self, kind: str, field: str) -> str:
+        """The header of a supporting table's column (the field's own name if none)."""
+        for t in self.tables:
+            if t.id == kind:
+                return next((c.judul for c in t.columns if c.key == field), field)
+        return field
+
+    def table_figure(self, field: str) -> Computed:
+        """``<table>.baris`` (rows), ``<table>.berlaku``/``.habis`` (agreements by status),
+        ``<table>.<column>`` (a summed column)."""
+        name, what = field.split(".", 1)
+        t = self.table(name)
+        if what == "baris":
+            return Decimal(len(t.rows))
+        if what in ("berlaku", "habis"):
+            return Decimal(t.count(BERLAKU if what == "berlaku" else HABIS))
+        values = [v for r in t.rows if isinstance(v := r.get(what), Decimal)]
+        if not any(c.key == what for c in t.columns):
+            raise NotInData(f"kolom '{what}' pada tabel '{name}'")
+        return sum(values, Decimal(0)) if values else None
+
     def row(self, kind: str, key: int | str, field: str) -> Computed:
-        """A figure of a non-IKU row: an activity's ceiling, a status count, an MoU's dates."""
+        """A figure of a non-IKU row: an activity's ceiling, a cell of a supporting table."""
         data = self.summary.data
         if kind == "kegiatan":
             for k in data.kegiatan:
                 if k.no == key:
                     return k.pagu
             raise NotInData(f"kegiatan {key}")
-        if kind == "pengaduan":
-            for p in data.pengaduan:
-                if p.triwulan == self.period.quarter and p.status.casefold() == str(key).casefold():
-                    return Decimal(p.jumlah)
-            raise NotInData(f"status '{key}' pada {self.period.label}")
-        for m in data.mous:
-            if m.pemerintah.casefold() == str(key).casefold():
-                fields: dict[str, Computed] = {
-                    "tmt": m.tmt,
-                    "jangka_waktu": Decimal(m.jangka_waktu_tahun),
-                    "berakhir": m.berakhir,
-                    "status": m.status(self.period.end_date),
-                }
-                return fields[field]
-        raise NotInData(f"MoU dengan {key}")
+        t = self.table(kind)
+        row = t.row(str(key))
+        if row is None:
+            raise NotInData(f"'{key}' pada tabel {kind} ({self.period.label})")
+        if field not in row and not any(c.key == field for c in t.columns):
+            raise NotInData(f"kolom '{field}' pada tabel {kind}")
+        value = row.get(field)
+        return value
 
     def get(self, kind: str, key: int | str | None, field: str) -> Computed:
         if kind == "angka":
@@ -173,6 +191,15 @@ class Lookup:
             return self.iku(key, field)
         assert key is not None
         return self.row(kind, key, field)
+
+
+def _plain(value: Computed | Target) -> Computed:
+    """A target or realisation as the audit compares it: a predicate as its printed text."""
+    if isinstance(value, Predikat):
+        return value.kata if value.skor is None else f"{value.kata} ({fmt.angka(value.skor)})"
+    if isinstance(value, Rentang):
+        return f"{fmt.angka(value.bawah)}-{fmt.angka(value.atas)}"
+    return value
 
 
 def _absorption(real: Decimal | None, pagu: Decimal) -> Decimal | None:
@@ -186,12 +213,13 @@ def truncate(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
 
 
-def agrees(stated: Figure, computed: Computed | Value) -> bool:
+def agrees(stated: Figure, computed: Computed | Target) -> bool:
     """Whether a printed figure says what lkj computes, within the printed precision.
 
     A number printed with d decimals agrees when the computed value rounds (half up) to it
     at d places; ``-`` agrees with nothing computed; texts compare without regard to case.
     """
+    computed = _plain(computed)
     if stated.is_dash or computed is None:
         return stated.is_dash and computed is None
     if isinstance(computed, Decimal):
@@ -202,9 +230,10 @@ def agrees(stated: Figure, computed: Computed | Value) -> bool:
 
 
 def shown(
-    computed: Computed | Value, stated: Figure, field: str, indicator: Indicator | None = None
+    computed: Computed | Target, stated: Figure, field: str, indicator: Indicator | None = None
 ) -> str:
     """A computed value in the style of the printed one: unit, %, Rp, two decimals."""
+    computed = _plain(computed)
     if computed is None:
         return fmt.DASH
     if isinstance(computed, date):
@@ -218,7 +247,8 @@ def shown(
         return ("Rp " if stated.money else "") + fmt.angka(computed, 0)
     if base in RATIOS:
         return fmt.angka(computed, 2) + ("%" if stated.percent else "")
-    return fmt.angka(computed) + (" Tahun" if field == "jangka_waktu" else "")
+    unit = re.fullmatch(r"[\d.,]+\s+(?P<word>[A-Za-z]+)", stated.text)
+    return fmt.angka(computed) + (f" {unit['word']}" if unit else "")
 
 
 def exact(value: Decimal) -> str:
@@ -240,17 +270,8 @@ _UNIT_LABELS = {
     "pagu": "pagu anggaran",
     "realisasi_anggaran": "realisasi anggaran",
     "persen_anggaran": "penyerapan anggaran (%)",
-    "jumlah_pengaduan": "jumlah pengaduan",
-    "jumlah_mou": "jumlah MoU",
-    "jumlah_mou_berlaku": "jumlah MoU berlaku",
-    "jumlah_mou_habis": "jumlah MoU habis",
 }
-_ROW_LABELS = {
-    "tmt": "TMT",
-    "jangka_waktu": "jangka waktu",
-    "berakhir": "TMT berakhir",
-    "status": "status",
-}
+_TABLE_LABELS = {"baris": "jumlah baris", "berlaku": "jumlah berlaku", "habis": "jumlah habis"}
 
 
 def label(
@@ -259,13 +280,14 @@ def label(
     """Where a figure sits, in the report's words: ``capaian s.d. TW II``, ``MoU X, status``."""
     now = tw(period.quarter)
     if kind == "angka":
+        if "." in field:
+            name, what = field.split(".", 1)
+            return f"tabel {name}, {_TABLE_LABELS.get(what, 'jumlah ' + what)}"
         return _UNIT_LABELS[field].format(tw=now)
     if kind == "kegiatan":
         return f"kegiatan {key}, pagu"
-    if kind == "pengaduan":
-        return f"pengaduan '{key}'"
-    if kind == "mou":
-        return f"MoU {key}, {_ROW_LABELS[field]}"
+    if kind != "iku":
+        return f"{kind} {key}, {field}"
     base, q = split(field, period)
     if field in BUDGET or field == "pagu":
         return _UNIT_LABELS[field]

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from lkj.build.atomic import build_lock, exclusive, write_atomic
 from lkj.build.finish import FORMATS, FinishJob, FinishResult, ReportMeta, chapters, report_name
 from lkj.build.chapter import ChapterRun, ChapterTask
-from lkj.errors import BuildError, LkjError
+from lkj.errors import BuildError, LkjError, UnitError
 from lkj.build.fingerprint import FIRST_BUILD, Fingerprint, compute, read_record, reason_to_build
 from lkj.build.fingerprint import record_bytes as fingerprint_bytes
 from lkj.build.fingerprint import record_path as fingerprint_path
@@ -125,12 +125,22 @@ def targets(
     A malformed period or an unknown unit is an LkjError (nothing is built); a unit without
     params for one of the periods fails alone, when its report is checked."""
     whens = list(dict.fromkeys(Period.parse(p) for p in periods))
-    if all_units:
+    if all_units:  # every unit with data for the period's year
         names = project.units() or [project.resolve_unit(None)]  # none: resolve_unit raises
+        wanted = [
+            (name, when)
+            for name in names
+            for when in whens
+            if (project.unit_dir(name) / str(when.year)).is_dir()
+        ]
+        if not wanted:
+            years = ", ".join(sorted({str(w.year) for w in whens}))
+            raise UnitError(f"no unit has data for {years}; units: {', '.join(names)}")
+        return wanted
     elif units:
         names = list(dict.fromkeys(project.resolve_unit(u) for u in units))
-    else:
-        names = [project.resolve_unit(None)]
+    else:  # the unit each period identifies (its year's data)
+        return list(dict.fromkeys((project.resolve_unit(None, when), when) for when in whens))
     return [(name, when) for name in names for when in whens]
 
 
@@ -271,7 +281,8 @@ class _Batch:
             report.fail(exc)
             return False
         title = f"Laporan Kinerja {ctx.singkatan} {ctx.periode}"
-        created = ctx.params.penandatangan.tanggal or report.period.end_date
+        signed = ctx.params.penandatangan
+        created = (signed.tanggal if signed else None) or report.period.end_date
         report.meta = ReportMeta(title, ctx.singkatan, f"Laporan Kinerja {ctx.periode}", created)
         report.heading = f"{ctx.singkatan}, {ctx.periode}"
         return True
@@ -391,7 +402,7 @@ def build(
     inputs are as at its last build (unless ``force``). Raises the LkjError that stopped it."""
     project = Project.at(root)
     when = Period.parse(period) if isinstance(period, str) else period
-    name = project.resolve_unit(unit)
+    name = project.resolve_unit(unit, when)
     result = build_many(
         project, [(name, when)], formats, jobs=jobs, force=force, out=progress, warn=warn
     )

@@ -12,8 +12,12 @@ Methods (stated in the sentences themselves):
   as a standing value (last value, mean, pooled ratio) and predicates do not accumulate and are
   not projected: their outlook is whether the value to date, if it holds, meets the target. For
   a mean, the mean the remaining quarters need is stated too.
-- **Needs attention**: the projection (or the held value) misses the annual target, or the
-  realisation cannot be measured.
+- **Needs attention**: the projection (or the held value, or at Triwulan IV the year's
+  result) misses the annual target; or the realisation cannot be measured yet (said so, never
+  as a miss). An indicator with nothing to measure against (a target of 0 to exceed) needs none.
+- **Annual target only**: no quarterly judgement is made; the year to date is set against the
+  annual target.
+- **Triwulan IV** closes the year: its result is stated, nothing is projected.
 - **Efficiency** of a strategic goal (or goals sharing a budget line): the *indeks efisiensi* =
   mean cumulative capaian of its IKU (as printed, two places) ÷ budget absorption to date (%).
   Above 1, performance runs ahead of spending; below 1, spending runs ahead of performance.
@@ -29,10 +33,10 @@ from enum import StrEnum
 
 from lkj.figures import format as fmt
 from lkj.figures.summary import IndicatorResult, Summary
-from lkj.rules.achievement import Kelas, capaian, overall, predikat_rank
+from lkj.rules.achievement import Kelas, TidakTerukur, capaian, meets, overall, predikat_rank
 from lkj.rules.budget import BudgetGroup
 from lkj.rules.decimals import HUNDRED, div, round2
-from lkj.rules.indicators import Indicator, Kumulasi, Polaritas, Satuan, Value
+from lkj.rules.indicators import Indicator, Jenis, Kumulasi, Polaritas, Predikat, Rentang, Value
 from lkj.rules.periods import quarter_label, roman
 
 
@@ -60,6 +64,8 @@ class Case(StrEnum):
     QUARTER_PREDIKAT_MET = "quarter_predikat_met"
     QUARTER_PREDIKAT_MISSED = "quarter_predikat_missed"
     QUARTER_UNMEASURED = "quarter_unmeasured"
+    QUARTER_MET_RANGE = "quarter_met_range"
+    QUARTER_MISSED_RANGE = "quarter_missed_range"
     # the year to date against the annual target
     YTD_ZERO = "ytd_zero"
     YTD_BELOW = "ytd_below"
@@ -70,6 +76,12 @@ class Case(StrEnum):
     YTD_PREDIKAT_MET = "ytd_predikat_met"
     YTD_PREDIKAT_MISSED = "ytd_predikat_missed"
     YTD_UNMEASURED = "ytd_unmeasured"
+    YTD_ZERO_ANNUAL = "ytd_zero_annual"
+    YTD_BELOW_ANNUAL = "ytd_below_annual"
+    YTD_ZERO_TARGET = "ytd_zero_target"
+    YTD_LOWER_BETTER_ZERO = "ytd_lower_better_zero"
+    YTD_RANGE = "ytd_range"
+    YTD_SKIPPED_QUARTERS = "ytd_skipped_quarters"
     # the year-end outlook
     PROJECTION_REACHED = "projection_reached"
     PROJECTION_MISSED = "projection_missed"
@@ -77,6 +89,7 @@ class Case(StrEnum):
     PROJECTION_ALREADY_EXCEEDED = "projection_already_exceeded"
     PROJECTION_REACHED_LOWER_BETTER = "projection_reached_lower_better"
     PROJECTION_MISSED_LOWER_BETTER = "projection_missed_lower_better"
+    PROJECTION_OUTSIDE_RANGE = "projection_outside_range"
     FINAL_MET = "final_met"
     FINAL_MISSED = "final_missed"
     STANDING_HOLDS_MET = "standing_holds_met"
@@ -85,6 +98,8 @@ class Case(StrEnum):
     MEAN_OUT_OF_REACH = "mean_out_of_reach"
     PREDIKAT_NOT_PROJECTED = "predikat_not_projected"
     NOT_PROJECTED_UNMEASURED = "not_projected_unmeasured"
+    FINAL_UNMEASURED = "final_unmeasured"
+    NOT_PROJECTED_ZERO_TARGET = "not_projected_zero_target"
     # budget against performance, per strategic goal
     BUDGET_METHOD = "budget_method"
     BUDGET_NO_CEILING = "budget_no_ceiling"
@@ -92,6 +107,7 @@ class Case(StrEnum):
     BUDGET_NOTHING_YET = "budget_nothing_yet"
     BUDGET_NO_SPENDING = "budget_no_spending"
     BUDGET_NO_RESULT = "budget_no_result"
+    BUDGET_UNMEASURED = "budget_unmeasured"
     BUDGET_AHEAD = "budget_ahead"
     BUDGET_BEHIND = "budget_behind"
     BUDGET_EVEN = "budget_even"
@@ -101,8 +117,15 @@ class Case(StrEnum):
     OVERVIEW_TREND = "overview_trend"
     OVERVIEW_ATTENTION = "overview_attention"
     OVERVIEW_ALL_ON_TRACK = "overview_all_on_track"
+    OVERVIEW_UNMEASURED = "overview_unmeasured"
+    OVERVIEW_YEAR_MET = "overview_year_met"
+    OVERVIEW_YEAR_MISSED = "overview_year_missed"
+    OVERVIEW_YEAR_ALL_MET = "overview_year_all_met"
+    OVERVIEW_CAP = "overview_cap"
     # the flag on an IKU, and its line in the list of IKU needing attention
     NEEDS_ATTENTION = "needs_attention"
+    NEEDS_ATTENTION_UNMEASURED = "needs_attention_unmeasured"
+    NEEDS_ATTENTION_FINAL = "needs_attention_final"
     ATTENTION_ITEM_PROJECTED = "attention_item_projected"
     ATTENTION_ITEM = "attention_item"
 
@@ -142,6 +165,10 @@ WORDING: dict[Case, str] = {
     "predikatnya {now}.",
     Case.QUARTER_UNMEASURED: "Realisasi {label} tidak dapat diukur, sehingga tidak dapat "
     "dibandingkan dengan target triwulan {target}.",
+    Case.QUARTER_MET_RANGE: "Target {label} tercapai: realisasi {now} berada dalam rentang "
+    "target triwulan {target}.",
+    Case.QUARTER_MISSED_RANGE: "Target {label} tidak tercapai: realisasi {now} berada di luar "
+    "rentang target triwulan {target}.",
     Case.YTD_ZERO: "Belum ada realisasi s.d. {label} ({ytd}); target tahunan {target}, dengan "
     "target s.d. {label} menurut rencana triwulanan {planned}.",
     Case.YTD_BELOW: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target tahunan "
@@ -162,6 +189,18 @@ WORDING: dict[Case, str] = {
     "{target} (capaian {percent}).",
     Case.YTD_UNMEASURED: "Realisasi s.d. {label} tidak dapat diukur terhadap target tahunan "
     "{target}.",
+    Case.YTD_ZERO_ANNUAL: "Belum ada realisasi s.d. {label} ({ytd}); target tahunan {target}.",
+    Case.YTD_BELOW_ANNUAL: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target "
+    "tahunan {target}; masih kurang {gap} untuk mencapai target tahunan.",
+    Case.YTD_ZERO_TARGET: "Realisasi s.d. {label} sebesar {ytd} terhadap target tahunan "
+    "{target}: dengan target 0, capaian tidak dapat dihitung (tidak terukur).",
+    Case.YTD_LOWER_BETTER_ZERO: "Realisasi s.d. {label} sebesar {ytd} terhadap batas target "
+    "tahunan {target}; karena nilai yang lebih rendah lebih baik dan targetnya 0, capaian "
+    "{percent} (100% hanya bila realisasinya 0).",
+    Case.YTD_RANGE: "Realisasi s.d. {label} sebesar {ytd} terhadap rentang target tahunan "
+    "{target}: capaian {percent} (100% di dalam rentang).",
+    Case.YTD_SKIPPED_QUARTERS: "{quarters} belum memiliki realisasi (belum diukur) dan tidak "
+    "dihitung sebagai 0.",
     Case.PROJECTION_REACHED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam {n} "
     "triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
     "tahunan {target}: target tahunan diperkirakan tercapai.",
@@ -181,6 +220,9 @@ WORDING: dict[Case, str] = {
     Case.PROJECTION_MISSED_LOWER_BETTER: "Dengan laju rata-rata {pace} per triwulan ({ytd} "
     "dalam {n} triwulan), realisasi akhir tahun diproyeksikan {projected}, melebihi batas "
     "target tahunan {target}: target tahunan diperkirakan tidak tercapai.",
+    Case.PROJECTION_OUTSIDE_RANGE: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam "
+    "{n} triwulan), realisasi akhir tahun diproyeksikan {projected}, di luar rentang target "
+    "tahunan {target}: target tahunan diperkirakan tidak tercapai.",
     Case.FINAL_MET: "{label} menutup tahun: realisasi akhir tahun {ytd} ({percent} dari target "
     "tahunan {target}), target tahunan tercapai.",
     Case.FINAL_MISSED: "{label} menutup tahun: realisasi akhir tahun {ytd} ({percent} dari "
@@ -198,6 +240,10 @@ WORDING: dict[Case, str] = {
     Case.PREDIKAT_NOT_PROJECTED: "Indikator kualitatif ini tidak diproyeksikan.",
     Case.NOT_PROJECTED_UNMEASURED: "Proyeksi akhir tahun tidak dapat dibuat karena realisasi "
     "s.d. {label} tidak dapat diukur.",
+    Case.FINAL_UNMEASURED: "{label} menutup tahun: realisasi akhir tahun tidak dapat diukur "
+    "terhadap target tahunan {target}.",
+    Case.NOT_PROJECTED_ZERO_TARGET: "Karena target tahunannya 0, indikator ini tidak "
+    "dinilai tercapai atau tidak tercapai.",
     Case.BUDGET_METHOD: "Efisiensi diukur dengan indeks efisiensi = rata-rata capaian kinerja "
     "s.d. {label} (rata-rata capaian kumulatif IKU pada sasaran) ÷ persentase penyerapan "
     "anggaran s.d. {label}; nilai di atas 1 berarti capaian kinerja lebih tinggi daripada "
@@ -213,6 +259,9 @@ WORDING: dict[Case, str] = {
     "dihitung.",
     Case.BUDGET_NO_RESULT: "{goal}: anggaran terserap {absorption} ({spent} dari pagu "
     "{ceiling}), tetapi belum ada capaian kinerja (indeks efisiensi 0).",
+    Case.BUDGET_UNMEASURED: "{goal}: anggaran terserap {absorption} ({spent} dari pagu "
+    "{ceiling}); capaian kinerjanya tidak terukur, sehingga indeks efisiensi tidak dapat "
+    "dihitung.",
     Case.BUDGET_AHEAD: "{goal}: penyerapan anggaran {absorption} ({spent} dari pagu {ceiling}) "
     "dengan rata-rata capaian kinerja {performance}; indeks efisiensi {index}, capaian kinerja "
     "mendahului penyerapan anggaran.",
@@ -234,7 +283,18 @@ WORDING: dict[Case, str] = {
     "target tahunan: {ikus}.",
     Case.OVERVIEW_ALL_ON_TRACK: "Menurut proyeksi akhir tahun, seluruh {n} IKU diperkirakan "
     "mencapai target tahunan.",
+    Case.OVERVIEW_UNMEASURED: "Capaian {ikus} belum dapat diukur.",
+    Case.OVERVIEW_YEAR_MET: "Pada akhir tahun, {met} IKU mencapai target tahunan dan {count} "
+    "IKU tidak mencapainya: {ikus}.",
+    Case.OVERVIEW_YEAR_MISSED: "Pada akhir tahun, tidak satu pun dari {count} IKU yang terukur "
+    "mencapai target tahunan.",
+    Case.OVERVIEW_YEAR_ALL_MET: "Pada akhir tahun, seluruh {n} IKU yang terukur mencapai "
+    "target tahunan.",
+    Case.OVERVIEW_CAP: "Capaian setiap indikator dibatasi paling tinggi {cap}; batas ini "
+    "berlaku pada {ikus}.",
     Case.NEEDS_ATTENTION: "Perlu perhatian: target tahunan IKU {iku} diperkirakan tidak tercapai.",
+    Case.NEEDS_ATTENTION_UNMEASURED: "Perlu perhatian: capaian IKU {iku} belum dapat diukur.",
+    Case.NEEDS_ATTENTION_FINAL: "Perlu perhatian: target tahunan IKU {iku} tidak tercapai.",
     Case.ATTENTION_ITEM_PROJECTED: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}, "
     "proyeksi akhir tahun {projected} dari target tahunan.",
     Case.ATTENTION_ITEM: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}.",
@@ -257,15 +317,28 @@ class Projection:
     reaches_target: bool
 
 
+class Attention(StrEnum):
+    """Why an IKU needs attention (or not)."""
+
+    NONE = "none"
+    MISS = "miss"  # the outlook misses the annual target
+    MISSED = "missed"  # Triwulan IV: the annual target was missed
+    UNMEASURED = "unmeasured"  # the realisation cannot be measured yet
+
+
 @dataclass(frozen=True)
 class IndicatorAnalysis:
     """The generated sentences of one IKU in one period, and whether it needs attention."""
 
     iku: int
     sentences: list[str]
-    needs_attention: bool
+    attention: Attention
     cases: tuple[Case, ...] = ()
     projection: Projection | None = None
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.attention is not Attention.NONE
 
 
 def _value(summary: Summary, iku: int, quarter: int) -> Value | None:
@@ -274,15 +347,20 @@ def _value(summary: Summary, iku: int, quarter: int) -> Value | None:
 
 
 def _change(ind: Indicator, amount: Decimal, before: Decimal) -> str:
-    """``469 Orang (625,33%)``, ``12,00 poin persen``, ``2,5 poin``."""
-    if ind.satuan is Satuan.PERSEN:
+    """``469 Orang (625,33%)``, ``12,00 poin persen``, ``2,5 poin``, ``2 dokumen (50%)``."""
+    if ind.jenis is Jenis.PERSEN:
         return f"{fmt.angka(amount)} poin persen"
-    if ind.satuan is Satuan.NILAI:
+    if ind.jenis is Jenis.NILAI and not ind.satuan:
         return f"{fmt.angka(amount)} poin"
     text = fmt.nilai(ind, amount)
     if before > 0:
         text += f" ({fmt.persen(div(amount * HUNDRED, before))})"
     return text
+
+
+def _rank(ind: Indicator, value: Value) -> int:
+    assert isinstance(value, Predikat)
+    return predikat_rank(ind, value)
 
 
 def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
@@ -305,8 +383,8 @@ def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
         "now": fmt.nilai(ind, now),
         "before": fmt.nilai(ind, before),
     }
-    if isinstance(now, str) or isinstance(before, str):
-        step = predikat_rank(str(now)) - predikat_rank(str(before))
+    if isinstance(now, Predikat) or isinstance(before, Predikat):
+        step = _rank(ind, now) - _rank(ind, before)
         case = (
             Case.TREND_PREDIKAT_SAME
             if step == 0
@@ -329,20 +407,25 @@ def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     return case, say(case, change=_change(ind, abs(now - before), before), **shown)
 
 
-def _quarter(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+def _quarter(summary: Summary, r: IndicatorResult) -> tuple[Case, str] | None:
+    """The quarter against its own target; None when the agreement has annual targets only."""
     ind, label = r.indicator, summary.period.label
     target, now = r.target_triwulan, r.realisasi
+    if target is None:
+        return None
     shown = {"label": label, "target": fmt.nilai(ind, target), "now": fmt.nilai(ind, now)}
+    met = meets(ind, now, target)
     if now is None:
         case = Case.QUARTER_UNMEASURED
     elif ind.is_predikat:
-        met = predikat_rank(str(now)) >= predikat_rank(str(target))
         case = Case.QUARTER_PREDIKAT_MET if met else Case.QUARTER_PREDIKAT_MISSED
+    elif isinstance(target, Rentang):
+        case = Case.QUARTER_MET_RANGE if met else Case.QUARTER_MISSED_RANGE
     elif isinstance(target, Decimal) and target == 0:
         case = Case.QUARTER_NO_TARGET
     elif ind.polaritas is Polaritas.TURUN:
-        met = isinstance(now, Decimal) and isinstance(target, Decimal) and now <= target
-        case = Case.QUARTER_MET_LOWER_BETTER if met else Case.QUARTER_MISSED_LOWER_BETTER
+        assert isinstance(now, Decimal) and isinstance(target, Decimal)
+        case = Case.QUARTER_MET_LOWER_BETTER if now <= target else Case.QUARTER_MISSED_LOWER_BETTER
     else:
         assert isinstance(now, Decimal) and isinstance(target, Decimal)
         case = Case.QUARTER_MET if now >= target else Case.QUARTER_MISSED
@@ -363,64 +446,83 @@ def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
         "ytd": fmt.nilai(ind, ytd),
         "percent": fmt.persen(r.capaian_kumulatif),
     }
-    if ytd is None or r.capaian_kumulatif is None:
+    if r.tidak_terukur is TidakTerukur.TARGET_NOL:
+        case = Case.YTD_ZERO_TARGET
+    elif ytd is None or r.capaian_kumulatif is None:
         case = Case.YTD_UNMEASURED
     elif ind.is_predikat:
         case = Case.YTD_PREDIKAT_MET if r.capaian_kumulatif >= HUNDRED else Case.YTD_PREDIKAT_MISSED
+    elif isinstance(target, Rentang):
+        case = Case.YTD_RANGE
     elif ind.polaritas is Polaritas.TURUN:
-        case = Case.YTD_LOWER_BETTER
+        case = Case.YTD_LOWER_BETTER_ZERO if target == 0 else Case.YTD_LOWER_BETTER
     elif not _accumulates(ind):
         case = Case.YTD_STANDING
         shown["rule"] = ind.kumulasi.label
     else:
         assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
-        shown["planned"] = fmt.nilai(ind, ind.target_to_date(period.quarter))
+        planned = ind.target_to_date(period.quarter)
+        shown["planned"] = fmt.nilai(ind, planned)
         shown["gap"] = fmt.nilai(ind, target - ytd)
         if ytd == 0:
-            case = Case.YTD_ZERO
+            case = Case.YTD_ZERO if planned is not None else Case.YTD_ZERO_ANNUAL
         elif ytd < target:
-            case = Case.YTD_BELOW
+            case = Case.YTD_BELOW if planned is not None else Case.YTD_BELOW_ANNUAL
         else:
             case = Case.YTD_MET if ytd == target else Case.YTD_EXCEEDED
     return case, say(case, **shown)
 
 
+def _skipped(r: IndicatorResult) -> tuple[Case, str] | None:
+    """Quarters to date without a realisation, when the year to date is formed without them."""
+    if not r.belum_diukur or r.realisasi_kumulatif is None:
+        return None
+    names = [quarter_label(q) for q in r.belum_diukur]
+    quarters = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+    return Case.YTD_SKIPPED_QUARTERS, say(Case.YTD_SKIPPED_QUARTERS, quarters=quarters)
+
+
 def _outlook(
     summary: Summary, r: IndicatorResult
-) -> tuple[list[tuple[Case, str]], bool, Projection | None]:
-    """The year-end outlook sentences, whether the IKU needs attention, and the projection."""
+) -> tuple[list[tuple[Case, str]], Attention, Projection | None]:
+    """The year-end outlook sentences, why the IKU needs attention, and the projection."""
     ind, period = r.indicator, summary.period
     ytd, target = r.realisasi_kumulatif, ind.target
     label = period.label
+    if r.tidak_terukur is TidakTerukur.TARGET_NOL:
+        case = Case.NOT_PROJECTED_ZERO_TARGET
+        return [(case, say(case))], Attention.NONE, None
     if ytd is None or r.capaian_kumulatif is None:
-        case = Case.NOT_PROJECTED_UNMEASURED
-        return [(case, say(case, label=label))], True, None
-    if ind.is_predikat:
-        case = Case.PREDIKAT_NOT_PROJECTED
-        return [(case, say(case))], r.capaian_kumulatif < HUNDRED, None
-    assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
+        if period.quarter == 4:
+            case = Case.FINAL_UNMEASURED
+            text = say(case, label=label, target=fmt.nilai(ind, target))
+        else:
+            case = Case.NOT_PROJECTED_UNMEASURED
+            text = say(case, label=label)
+        return [(case, text)], Attention.UNMEASURED, None
+    met = r.capaian_kumulatif >= HUNDRED
     shown = {
         "label": label,
         "target": fmt.nilai(ind, target),
         "ytd": fmt.nilai(ind, ytd),
         "n": period.quarter,
     }
+    if period.quarter == 4:  # the year is closed: its result, no projection
+        case = Case.FINAL_MET if met else Case.FINAL_MISSED
+        text = say(case, percent=fmt.persen(r.capaian_kumulatif), **shown)
+        return [(case, text)], Attention.NONE if met else Attention.MISSED, None
+    miss = Attention.NONE if met else Attention.MISS
+    if ind.is_predikat:
+        case = Case.PREDIKAT_NOT_PROJECTED
+        return [(case, say(case))], miss, None
+    assert isinstance(ytd, Decimal)
     if not _accumulates(ind):
-        met = r.capaian_kumulatif >= HUNDRED
         case = Case.STANDING_HOLDS_MET if met else Case.STANDING_HOLDS_MISSED
         out = [(case, say(case, rule=ind.kumulasi.label, **shown))]
         mean = ind.kumulasi is Kumulasi.RATA_RATA and ind.polaritas is Polaritas.NAIK
-        if mean and period.quarter < 4 and not met:
+        if mean and not met and isinstance(target, Decimal) and not r.belum_diukur:
             out.append(_mean_needed(summary, r))
-        return out, not met, None
-    if period.quarter == 4:
-        met = r.capaian_kumulatif >= HUNDRED
-        case = Case.FINAL_MET if met else Case.FINAL_MISSED
-        return (
-            [(case, say(case, percent=fmt.persen(r.capaian_kumulatif), **shown))],
-            not met,
-            None,
-        )
+        return out, miss, None
     pace = div(ytd, Decimal(period.quarter))
     projected = pace * 4
     projected_capaian = capaian(ind, projected, target)
@@ -430,20 +532,23 @@ def _outlook(
         "pace": fmt.nilai(ind, pace),
         "projected": fmt.nilai(ind, projected),
         "percent": fmt.persen(projected_capaian),
-        "gap": fmt.nilai(ind, target - projected),
         "remaining": 4 - period.quarter,
     }
+    if isinstance(target, Decimal):
+        shown["gap"] = fmt.nilai(ind, target - projected)
     if ind.polaritas is Polaritas.TURUN:
         case = (
             Case.PROJECTION_REACHED_LOWER_BETTER if reaches else Case.PROJECTION_MISSED_LOWER_BETTER
         )
     elif ytd == 0:
         case = Case.PROJECTION_ZERO
-    elif ytd >= target:
+    elif isinstance(target, Decimal) and ytd >= target:
         case = Case.PROJECTION_ALREADY_EXCEEDED
+    elif isinstance(target, Rentang):
+        case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_OUTSIDE_RANGE
     else:
         case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_MISSED
-    return [(case, say(case, **shown))], not reaches, projection
+    return [(case, say(case, **shown))], Attention.NONE if reaches else Attention.MISS, projection
 
 
 def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
@@ -459,7 +564,7 @@ def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
         if remaining == 1
         else f"{quarter_label(period.quarter + 1)} s.d. {roman(4)}"
     )
-    out_of_reach = ind.satuan is Satuan.PERSEN and needed > HUNDRED
+    out_of_reach = ind.jenis is Jenis.PERSEN and needed > HUNDRED
     case = Case.MEAN_OUT_OF_REACH if out_of_reach else Case.MEAN_NEEDED
     return case, say(
         case, target=fmt.nilai(ind, ind.target), rest=rest, needed=fmt.nilai(ind, needed)
@@ -467,28 +572,53 @@ def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
 
 
 def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
-    """The generated sentences of one IKU: trend, quarterly target, year to date, outlook."""
+    """The generated sentences of one IKU: trend, quarterly target (when the agreement sets
+    one), year to date, the quarters not measured, outlook."""
     r = summary.result(iku)
-    parts = [_trend(summary, r), _quarter(summary, r), _year_to_date(summary, r)]
-    outlook, attention_needed, projection = _outlook(summary, r)
+    trend: tuple[Case, str] | None = _trend(summary, r)
+    previous = summary.period.previous()
+    if (
+        trend is not None
+        and trend[0] is Case.TREND_MISSING
+        and previous is not None
+        and previous.quarter in r.belum_diukur
+        and r.realisasi_kumulatif is not None
+    ):
+        trend = None  # the quarters not measured are named once, below
+    parts = [
+        part
+        for part in (
+            trend,
+            _quarter(summary, r),
+            _year_to_date(summary, r),
+            _skipped(r),
+        )
+        if part is not None
+    ]
+    outlook, why, projection = _outlook(summary, r)
     parts += outlook
     return IndicatorAnalysis(
         iku=iku,
         sentences=[text for _, text in parts],
-        needs_attention=attention_needed,
+        attention=why,
         cases=tuple(case for case, _ in parts),
         projection=projection,
     )
 
 
 def attention(summary: Summary) -> list[int]:
-    """The IKU whose year-end outlook misses the annual target (or cannot be measured)."""
+    """The IKU whose outlook (or year's result) misses the annual target, or whose capaian
+    cannot be measured yet."""
     return [r.iku for r in summary.indicators if indicator_analysis(summary, r.iku).needs_attention]
 
 
-def attention_note(iku: int) -> str:
+def attention_note(iku: int, why: Attention = Attention.MISS) -> str:
     """The flag shown with the analysis of an IKU that needs attention."""
-    return say(Case.NEEDS_ATTENTION, iku=iku)
+    case = {
+        Attention.UNMEASURED: Case.NEEDS_ATTENTION_UNMEASURED,
+        Attention.MISSED: Case.NEEDS_ATTENTION_FINAL,
+    }.get(why, Case.NEEDS_ATTENTION)
+    return say(case, iku=iku)
 
 
 def attention_items(summary: Summary) -> list[str]:
@@ -531,8 +661,8 @@ def _direction(summary: Summary, r: IndicatorResult) -> int | None:
     before, now = _value(summary, r.iku, previous.quarter), r.realisasi
     if before is None or now is None:
         return None
-    if isinstance(now, str) or isinstance(before, str):
-        step = predikat_rank(str(now)) - predikat_rank(str(before))
+    if isinstance(now, Predikat) or isinstance(before, Predikat):
+        step = _rank(r.indicator, now) - _rank(r.indicator, before)
     else:
         step = (round2(now) > round2(before)) - (round2(now) < round2(before))
         if r.indicator.polaritas is Polaritas.TURUN:
@@ -541,7 +671,8 @@ def _direction(summary: Summary, r: IndicatorResult) -> int | None:
 
 
 def overview(summary: Summary) -> list[str]:
-    """A short overview for the Ringkasan Eksekutif: mean and counts, trend, outlook."""
+    """A short overview for the Ringkasan Eksekutif: mean and counts, trend, outlook (at
+    Triwulan IV: the year's result)."""
     period = summary.period
     unmeasured = summary.count(Kelas.TIDAK_TERUKUR)
     lines = [
@@ -557,6 +688,12 @@ def overview(summary: Summary) -> list[str]:
             unmeasured=f", {unmeasured} tidak terukur" if unmeasured else "",
         )
     ]
+    if summary.capped:
+        cap = summary.batas_capaian
+        assert cap is not None
+        lines.append(
+            say(Case.OVERVIEW_CAP, cap=fmt.persen(cap, 0), ikus=_ikus(list(summary.capped)))
+        )
     previous = period.previous()
     directions = [d for r in summary.indicators if (d := _direction(summary, r)) is not None]
     if previous is not None and directions:
@@ -569,18 +706,39 @@ def overview(summary: Summary) -> list[str]:
                 same=directions.count(0),
             )
         )
-    flagged = attention(summary)
-    if flagged:
+    results = {r.iku: indicator_analysis(summary, r.iku).attention for r in summary.indicators}
+    missing = [i for i, why in results.items() if why in (Attention.MISS, Attention.MISSED)]
+    unknown = [i for i, why in results.items() if why is Attention.UNMEASURED]
+    judged = [i for i in results if i not in unknown and summary.result(i).tidak_terukur is None]
+    if period.quarter == 4:
+        if not judged:
+            pass
+        elif not missing:
+            lines.append(say(Case.OVERVIEW_YEAR_ALL_MET, n=len(judged)))
+        elif len(missing) == len(judged):
+            lines.append(say(Case.OVERVIEW_YEAR_MISSED, count=len(missing)))
+        else:
+            lines.append(
+                say(
+                    Case.OVERVIEW_YEAR_MET,
+                    met=len(judged) - len(missing),
+                    count=len(missing),
+                    ikus=_ikus(missing),
+                )
+            )
+    elif missing:
         lines.append(
             say(
                 Case.OVERVIEW_ATTENTION,
-                on_track=len(summary.indicators) - len(flagged),
-                count=len(flagged),
-                ikus=_ikus(flagged),
+                on_track=len(judged) - len(missing),
+                count=len(missing),
+                ikus=_ikus(missing),
             )
         )
-    else:
-        lines.append(say(Case.OVERVIEW_ALL_ON_TRACK, n=len(summary.indicators)))
+    elif judged:
+        lines.append(say(Case.OVERVIEW_ALL_ON_TRACK, n=len(judged)))
+    if unknown:
+        lines.append(say(Case.OVERVIEW_UNMEASURED, ikus=_ikus(unknown)))
     return lines
 
 
@@ -622,6 +780,8 @@ def _budget_statement(summary: Summary, group: BudgetGroup) -> str:
             if performance is not None and performance > 0
             else Case.BUDGET_NOTHING_YET
         )
+    elif performance is None:
+        case = Case.BUDGET_UNMEASURED
     elif index is None or not performance:
         case = Case.BUDGET_NO_RESULT
     else:
@@ -639,10 +799,14 @@ def _budget_statement(summary: Summary, group: BudgetGroup) -> str:
 
 def budget_statements(summary: Summary) -> list[str]:
     """The method, one statement per strategic goal (or goals sharing a budget line), and
-    the unit's total."""
+    the unit's total; nothing when the data hold no budget."""
     label = summary.period.label
+    if summary.pagu is None and not summary.budget_groups:
+        return []
     lines = [say(Case.BUDGET_METHOD, label=label)]
     lines += [_budget_statement(summary, g) for g in summary.budget_groups]
+    if summary.pagu is None:
+        return lines
     index = efficiency_index(summary.capaian_rata_rata, summary.persen_anggaran)
     lines.append(
         say(
@@ -660,6 +824,7 @@ def budget_statements(summary: Summary) -> list[str]:
 
 __all__ = [
     "WORDING",
+    "Attention",
     "Case",
     "IndicatorAnalysis",
     "Projection",

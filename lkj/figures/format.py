@@ -9,20 +9,22 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from lkj.rules.decimals import round2
-from lkj.rules.indicators import Indicator, Value
+from lkj.rules.indicators import Indicator, Jenis, Predikat, Rentang, Target
 
 LOCALE = "id_ID"
 DASH = "-"
+EN_DASH = "\u2013"
 
 
-def angka(value: Decimal | int | None, places: int | None = None) -> str:
-    """``7410 -> 7.410``, ``91.5 -> 91,5``; with ``places`` a fixed number of decimals."""
+def angka(value: Decimal | int | None, places: int | None = None, most: int = 2) -> str:
+    """``7410 -> 7.410``, ``91.5 -> 91,5``: at most ``most`` decimals, trailing zeros dropped;
+    with ``places`` a fixed number of decimals."""
     if value is None:
         return DASH
     number = Decimal(value)
     if places is None:
-        number = round2(number)
-        pattern = "#,##0.##"
+        number = round2(number, most)
+        pattern = "#,##0." + "#" * most
     else:
         number = round2(number, places)
         pattern = "#,##0." + "0" * places if places else "#,##0"
@@ -40,8 +42,11 @@ def capaian(value: Decimal | None) -> str:
 
 
 def rupiah(value: Decimal | int | None) -> str:
-    """``Rp 3.515.820.174``."""
-    return DASH if value is None else "Rp " + angka(value, 0)
+    """``Rp 3.515.820.174``; with sen when there are any: ``Rp 52.809.142,50``."""
+    if value is None:
+        return DASH
+    whole = Decimal(value) == Decimal(value).to_integral_value()
+    return "Rp " + angka(value, 0 if whole else 2)
 
 
 def tanggal(value: date) -> str:
@@ -49,10 +54,37 @@ def tanggal(value: date) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
-def nilai(indicator: Indicator, value: Value | None) -> str:
-    """A target or realisation in the indicator's unit: ``70%``, ``7.410 Orang``, ``91,5``."""
+def nilai(indicator: Indicator, value: Target | None) -> str:
+    """A target or realisation in the indicator's unit: ``70%``, ``7.410 Orang``, ``9,26 Ha``,
+    ``Rp 555.760.000``, ``80-90%`` (an en dash between), ``BB (73,5)``."""
     if value is None:
         return DASH
-    if isinstance(value, str):
-        return value
-    return angka(value) + indicator.satuan.suffix
+    if isinstance(value, Predikat):
+        return value.kata if value.skor is None else f"{value.kata} ({angka(value.skor)})"
+    if isinstance(value, Rentang):
+        return _with_unit(
+            indicator, f"{_number(indicator, value.bawah)}{EN_DASH}{_number(indicator, value.atas)}"
+        )
+    return _with_unit(indicator, _number(indicator, value))
+
+
+def _number(indicator: Indicator, value: Decimal) -> str:
+    if indicator.jenis is Jenis.RUPIAH:
+        return angka(value, 0 if value == value.to_integral_value() else 2)
+    return angka(value, most=indicator.desimal)
+
+
+def _with_unit(indicator: Indicator, number: str) -> str:
+    if indicator.jenis is Jenis.PERSEN:
+        return number + "%"
+    if indicator.jenis is Jenis.RUPIAH:
+        return "Rp " + number
+    return f"{number} {indicator.satuan}" if indicator.satuan else number
+
+
+def satuan(indicator: Indicator) -> str:
+    """The unit an indicator is counted in, for captions and axis titles: its own word
+    (``Orang``, ``Ha``), else its kind's name (``Persen``, ``Rupiah``, ``Nilai``)."""
+    if indicator.satuan and not indicator.is_predikat:
+        return indicator.satuan
+    return indicator.jenis.label

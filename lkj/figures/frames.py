@@ -20,7 +20,7 @@ from lkj.figures import format as fmt
 from lkj.figures.measurement import budget_lines, by_quarter
 from lkj.figures.summary import Summary, summarise
 from lkj.inputs.project import Project
-from lkj.rules.indicators import Value
+from lkj.rules.indicators import Predikat, Target
 from lkj.rules.periods import Period
 
 if TYPE_CHECKING:
@@ -32,13 +32,16 @@ PERCENT_WORDS = ("capaian", "persen")
 RUPIAH_WORDS = ("pagu", "anggaran")
 
 
-def _number(value: Value | Decimal | None) -> float | None:
-    """A figure as a float; None for a blank or a predicate."""
+def _number(value: Target | None) -> float | None:
+    """A figure as a float; None for a blank, a predicate or a range."""
     return float(value) if isinstance(value, Decimal) else None
 
 
-def _predicate(value: Value | None) -> str | None:
-    return value if isinstance(value, str) else None
+def _predicate(value: Target | None) -> str | None:
+    """A predicate's word (and its score): ``BB (73.5)``; None for anything else."""
+    if not isinstance(value, Predikat):
+        return None
+    return value.kata if value.skor is None else f"{value.kata} ({value.skor})"
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,13 @@ def tables(summary: Summary) -> Tables:
                 "sasaran": ind.sasaran,
                 "nama_sasaran": data.sasaran[ind.sasaran],
                 "indikator": ind.nama,
-                "satuan": ind.satuan.value,
+                "jenis": ind.jenis.value,
+                "satuan": ind.satuan,
                 "polaritas": ind.polaritas.value,
                 "kumulasi": ind.kumulasi.value,
                 "target": _number(ind.target),
                 "target_predikat": _predicate(ind.target),
-                **{f"target_tw{q}": _number(t) for q, t in enumerate(ind.target_triwulan, 1)},
+                **{f"target_tw{q}": _number(ind.quarter_target(q)) for q in range(1, 5)},
             }
             for ind in data.indicators
         ]

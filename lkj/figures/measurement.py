@@ -16,7 +16,7 @@ from lkj.figures.summary import Summary
 from lkj.rules.achievement import capaian
 from lkj.rules.budget import BudgetLine, absorption
 from lkj.rules.cumulation import realisation_to_date
-from lkj.rules.indicators import Value
+from lkj.rules.indicators import Target, Value
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class QuarterFigures:
 
     iku: int
     triwulan: int
-    target: Value  # the quarter's target
+    target: Target | None  # the quarter's target (None: annual target only)
     realisasi: Value | None
     pembilang: Decimal | None
     penyebut: Decimal | None
@@ -50,6 +50,7 @@ class LineFigures:
 def by_quarter(summary: Summary) -> tuple[QuarterFigures, ...]:
     """Every IKU's figures for quarters 1..n of the period, IKU by IKU."""
     data, result = summary.data, []
+    cap = data.info.batas_capaian
     for ind in data.indicators:
         quarters = data.quarters(ind.iku, summary.period)
         for n, real in enumerate(quarters, start=1):
@@ -62,9 +63,9 @@ def by_quarter(summary: Summary) -> tuple[QuarterFigures, ...]:
                     realisasi=real.nilai,
                     pembilang=real.pembilang,
                     penyebut=real.penyebut,
-                    capaian=capaian(ind, real.nilai, ind.target),
+                    capaian=capaian(ind, real.nilai, ind.target, batas=cap),
                     realisasi_kumulatif=to_date,
-                    capaian_kumulatif=capaian(ind, to_date, ind.target),
+                    capaian_kumulatif=capaian(ind, to_date, ind.target, batas=cap),
                 )
             )
     return tuple(result)

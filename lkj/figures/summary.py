@@ -6,14 +6,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from lkj.errors import Problems
 from lkj.figures import format as fmt
 from lkj.inputs.project import Project
 from lkj.inputs.unit import UnitYear, load
-from lkj.rules.achievement import Kelas, capaian, classify, overall
+from lkj.rules.achievement import (
+    Kelas,
+    TidakTerukur,
+    capaian,
+    classify,
+    is_capped,
+    overall,
+    unmeasurable,
+)
 from lkj.rules.budget import BudgetGroup, absorption, group_by_goal
-from lkj.rules.cumulation import realisation_to_date
+from lkj.rules.cumulation import realisation_to_date, unmeasured_quarters
 from lkj.rules.decimals import round2, to_json_number
-from lkj.rules.indicators import Indicator, Value
+from lkj.rules.indicators import Indicator, Predikat, Rentang, Target, Value
 from lkj.rules.periods import Period
 
 
@@ -23,13 +32,19 @@ class IndicatorResult:
 
     indicator: Indicator
     sasaran: str
-    target: Value
-    target_triwulan: Value
-    realisasi: Value | None
+    target: Target
+    target_triwulan: Target | None  # None: annual target only
+    realisasi: Value | None  # None: not measured
     capaian: Decimal | None
     realisasi_kumulatif: Value | None
     capaian_kumulatif: Decimal | None
     realisasi_per_triwulan: tuple[Value | None, ...]
+    # why capaian_kumulatif is None (not measured yet, or a target of 0 to exceed)
+    tidak_terukur: TidakTerukur | None = None
+    # the quarters to date without a realisation
+    belum_diukur: tuple[int, ...] = ()
+    # whether the unit's cap lowered the quarter's or the cumulative capaian
+    dibatasi: bool = False
 
     @property
     def iku(self) -> int:
@@ -48,7 +63,7 @@ class Summary:
     period: Period
     indicators: tuple[IndicatorResult, ...]
     capaian_rata_rata: Decimal | None
-    pagu: Decimal
+    pagu: Decimal | None  # None: no anggaran.yaml
     realisasi_anggaran: Decimal | None
     budget_groups: tuple[BudgetGroup, ...]
 
@@ -58,7 +73,22 @@ class Summary:
 
     @property
     def persen_anggaran(self) -> Decimal | None:
-        return absorption(self.realisasi_anggaran, self.pagu)
+        return None if self.pagu is None else absorption(self.realisasi_anggaran, self.pagu)
+
+    @property
+    def batas_capaian(self) -> Decimal | None:
+        """The unit's cap on an individual capaian (None: no cap)."""
+        return self.data.info.batas_capaian
+
+    @property
+    def capped(self) -> tuple[int, ...]:
+        """The IKU whose capaian the cap lowered."""
+        return tuple(r.iku for r in self.indicators if r.dibatasi)
+
+    @property
+    def has_budget(self) -> bool:
+        """Whether the data hold a total budget (anggaran.yaml)."""
+        return self.pagu is not None
 
     def count(self, kelas: Kelas) -> int:
         return sum(1 for r in self.indicators if r.kelas is kelas)
@@ -76,7 +106,8 @@ class Summary:
                     "iku": r.iku,
                     "sasaran": r.sasaran,
                     "indikator": r.indicator.nama,
-                    "satuan": r.indicator.satuan.value,
+                    "jenis": r.indicator.jenis.value,
+                    "satuan": r.indicator.satuan,
                     "target": _json(r.target),
                     "realisasi": _json(r.realisasi),
                     "capaian": _json(r.capaian),
@@ -90,7 +121,9 @@ class Summary:
             "jumlah_100": self.count(Kelas.TEPAT),
             "jumlah_di_bawah_100": self.count(Kelas.DI_BAWAH),
             "jumlah_tidak_terukur": self.count(Kelas.TIDAK_TERUKUR),
-            "anggaran": {
+            "anggaran": None
+            if self.pagu is None
+            else {
                 "pagu": _json(self.pagu),
                 "realisasi": _json(self.realisasi_anggaran),
                 "persen": _json(self.persen_anggaran),
@@ -131,21 +164,29 @@ class Summary:
             "",
             f"Capaian rata-rata s.d. {self.period.label}: {fmt.persen(self.capaian_rata_rata)}",
             "   ".join(f"{k.label.capitalize()}: {self.count(k)}" for k in Kelas),
-            f"Anggaran: pagu {fmt.rupiah(self.pagu)}, realisasi "
-            f"{fmt.rupiah(self.realisasi_anggaran)} ({fmt.persen(self.persen_anggaran)})",
         ]
+        if self.pagu is not None:
+            lines.append(
+                f"Anggaran: pagu {fmt.rupiah(self.pagu)}, realisasi "
+                f"{fmt.rupiah(self.realisasi_anggaran)} ({fmt.persen(self.persen_anggaran)})"
+            )
         return "\n".join(lines)
 
 
-def _json(value: Value | None) -> int | float | str | None:
-    if value is None or isinstance(value, str):
-        return value
+def _json(value: Target | None) -> int | float | str | list[int | float] | None:
+    if value is None:
+        return None
+    if isinstance(value, Predikat):
+        return value.kata if value.skor is None else f"{value.kata} ({value.skor})"
+    if isinstance(value, Rentang):
+        return [to_json_number(round2(value.bawah)), to_json_number(round2(value.atas))]
     return to_json_number(round2(value))
 
 
 def compute(data: UnitYear, period: Period) -> Summary:
     """Compute every figure of the report for ``period`` from validated data."""
     data.check_period(period)
+    cap = data.info.batas_capaian
     results = []
     for ind in data.indicators:
         quarters = data.quarters(ind.iku, period)
@@ -162,32 +203,40 @@ def compute(data: UnitYear, period: Period) -> Summary:
                 target=ind.target,
                 target_triwulan=ind.quarter_target(period.quarter),
                 realisasi=real,
-                capaian=capaian(ind, real, ind.target),
+                capaian=capaian(ind, real, ind.target, batas=cap),
                 realisasi_kumulatif=cumul,
-                capaian_kumulatif=capaian(ind, cumul, ind.target),
+                capaian_kumulatif=capaian(ind, cumul, ind.target, batas=cap),
                 realisasi_per_triwulan=per_q,
+                tidak_terukur=unmeasurable(ind, cumul, ind.target),
+                belum_diukur=tuple(unmeasured_quarters(quarters)),
+                dibatasi=is_capped(ind, real, ind.target, cap)
+                or is_capped(ind, cumul, ind.target, cap),
             )
         )
     budget_real = data.budget_realisations.get(period.quarter)
     groups = group_by_goal(
         list(data.budget_lines), {i.iku: i.sasaran for i in data.indicators}, budget_real
     )
+    anggaran = data.anggaran
     return Summary(
         data=data,
         period=period,
         indicators=tuple(results),
         capaian_rata_rata=overall([r.capaian_kumulatif for r in results]),
-        pagu=data.anggaran.pagu,
-        realisasi_anggaran=data.anggaran.realisasi.get(period.quarter),
+        pagu=None if anggaran is None else anggaran.pagu,
+        realisasi_anggaran=None if anggaran is None else anggaran.realisasi.get(period.quarter),
         budget_groups=tuple(groups),
     )
 
 
 def summarise(
-    period: Period | str, unit: str | None = None, project: Project | None = None
+    period: Period | str,
+    unit: str | None = None,
+    project: Project | None = None,
+    problems: Problems | None = None,
 ) -> Summary:
     """Load the data of ``unit`` and compute the summary of ``period`` in one call."""
     project = project or Project.at()
     period = Period.parse(period) if isinstance(period, str) else period
-    name = project.resolve_unit(unit)
-    return compute(load(project, name, period.year), period)
+    name = project.resolve_unit(unit, period)
+    return compute(load(project, name, period.year, problems), period)

@@ -223,16 +223,6 @@ PERSEN = NumberForm(
     decimal_comma=True,
     suffixes=("%", "persen"),
 )
-ORANG = NumberForm(
-    "orang",
-    "a whole number of persons",
-    "whose satuan is orang (whole persons)",
-    "7410",
-    "7.410 or 7.410 Orang",
-    whole=True,
-    thousands=True,
-    suffixes=("orang",),
-)
 NILAI = NumberForm("nilai", "a score", "whose satuan is nilai", "91.5", "91,5", decimal_comma=True)
 RUPIAH = NumberForm(
     "rupiah",
@@ -367,8 +357,10 @@ def read_csv(
     optional: tuple[str, ...] = (),
     *,
     root: Path | None,
+    others: bool = False,
 ) -> Iterator[Row]:
-    """Rows of a CSV file whose header has exactly ``columns`` (plus any of ``optional``).
+    """Rows of a CSV file whose header has exactly ``columns`` (plus any of ``optional``, and
+    with ``others`` any other column). A line whose first cell starts with ``#`` is a comment.
 
     Cells are separated by ``,``, or by ``;`` when the header has ``;`` and no ``,``: that is
     how a spreadsheet with Indonesian settings saves CSV (the comma being its decimal point).
@@ -378,14 +370,20 @@ def read_csv(
     text = read_text(path, shown, root=root)
     delimiter = csv_delimiter(text)
     rows = _split(text, delimiter, shown)
-    header = [h.strip() for h in rows[0]]
+    first = next((n for n, cells in enumerate(rows) if not is_comment(cells)), None)
+    if first is None:
+        raise DataError(
+            shown, "file has only comments", expected="a header line: " + ", ".join(columns)
+        )
+    header_row = first + 1  # comment lines before the header are skipped
+    header = [h.strip() for h in rows[first]]
 
     def at_header(index: int | None, column: str, problem: str, expected: str | None) -> DataError:
-        return DataError(shown, problem, row=1, column=column, expected=expected)
+        return DataError(shown, problem, row=header_row, column=column, expected=expected)
 
-    check_header(header, columns, optional, at_header)
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
+    check_header(header, columns, optional, at_header, others=others)
+    for number, cells in enumerate(rows[first + 1 :], start=header_row + 1):
+        if not any(c.strip() for c in cells) or is_comment(cells):
             continue
         if len(cells) != len(header):
             raise DataError(
@@ -435,6 +433,8 @@ def check_header(
     columns: Sequence[str],
     optional: Sequence[str],
     error: Callable[[int | None, str, str, str | None], DataError],
+    *,
+    others: bool = False,
 ) -> None:
     """Refuse a header that is not exactly ``columns`` (in any order) plus any of ``optional``.
 
@@ -443,7 +443,7 @@ def check_header(
     allowed = set(columns) | set(optional)
     listed = "columns " + ", ".join(columns)
     for index, name in enumerate(header):
-        if name not in allowed:
+        if name not in allowed and not others:
             close = difflib.get_close_matches(name, sorted(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise error(index, token(name), f"unknown column '{token(name)}'{hint}", listed)
@@ -456,9 +456,17 @@ def check_header(
         raise error(index, dup, f"column '{dup}' appears twice", None)
 
 
+def is_comment(cells: list[str]) -> bool:
+    """A line whose first cell starts with ``#`` is a comment (``lkj new`` writes its example
+    rows so); rows are still counted as a spreadsheet shows them."""
+    return bool(cells) and cells[0].lstrip().startswith("#")
+
+
 def csv_delimiter(text: str) -> str:
-    """``;`` if the header line has ``;`` and no ``,``; else ``,``."""
-    header = text.split("\n", 1)[0]
+    """``;`` if the header line (the first that is not a ``#`` comment) has ``;`` and no ``,``;
+    else ``,``."""
+    lines = [line for line in text.split("\n") if not line.lstrip().startswith("#")]
+    header = lines[0] if lines else ""
     return ";" if ";" in header and "," not in header else ","
 
 

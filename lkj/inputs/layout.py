@@ -2,7 +2,9 @@
 
 A year is kept either as CSV files plus ``anggaran.yaml`` in ``data/<unit>/<year>/``, or as one
 workbook ``data/<unit>/<year>.xlsx`` with one sheet per table (docs/excel.md). Both forms have
-the same tables with the same columns; this module is the one list of them.
+the same tables with the same columns; this module is the one list of them. Sasaran,
+indikator and realisasi are required; the budget tables are optional. A unit's own supporting
+tables (docs/supporting-tables.md) are CSV files its params declare, not tables of this list.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class TableSpec:
     optional: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()  # columns that hold a date (YYYY-MM-DD)
     title: str = ""  # what it holds, in Indonesian (the template's instructions)
+    required: bool = False  # a year without it cannot be read
 
     @property
     def file(self) -> str:
@@ -30,30 +33,28 @@ class TableSpec:
         return self.columns + self.optional
 
 
-SASARAN = TableSpec("sasaran", ("sasaran", "nama"), title="Sasaran strategis")
+SASARAN = TableSpec("sasaran", ("sasaran", "nama"), title="Sasaran strategis", required=True)
 INDIKATOR = TableSpec(
     "indikator",
+    ("iku", "sasaran", "indikator", "jenis", "polaritas", "kumulasi", "target"),
     (
-        "iku",
-        "sasaran",
-        "indikator",
         "satuan",
-        "polaritas",
-        "kumulasi",
-        "target",
         "target_tw1",
         "target_tw2",
         "target_tw3",
         "target_tw4",
+        "label_pembilang",
+        "label_penyebut",
     ),
-    ("label_pembilang", "label_penyebut"),
     title="Indikator Kinerja Utama (Perjanjian Kinerja), satu baris per IKU",
+    required=True,
 )
 REALISASI = TableSpec(
     "realisasi",
     ("iku", "triwulan", "realisasi"),
     ("pembilang", "penyebut"),
     title="Realisasi per IKU per triwulan",
+    required=True,
 )
 KEGIATAN = TableSpec("kegiatan", ("no", "kegiatan", "pagu"), title="Kegiatan dan pagunya")
 PAGU = TableSpec("pagu", ("baris", "iku", "pagu"), title="Pagu anggaran per baris (per IKU)")
@@ -61,17 +62,6 @@ REALISASI_ANGGARAN = TableSpec(
     "realisasi_anggaran",
     ("triwulan", "baris", "realisasi"),
     title="Realisasi anggaran per baris, kumulatif s.d. akhir triwulan",
-)
-PENGADUAN_STATUS = TableSpec(
-    "pengaduan_status",
-    ("triwulan", "no", "status", "jumlah"),
-    title="Jumlah pengaduan menurut status penanganan",
-)
-MOU = TableSpec(
-    "mou",
-    ("no", "pemerintah", "tmt", "jangka_waktu_tahun"),
-    dates=("tmt",),
-    title="Nota kesepahaman (MoU) dengan pemerintah daerah",
 )
 # anggaran.yaml as a sheet: one row, the total ceiling and its realisation to each quarter's
 # end (a blank quarter has no reported figure, as a key left out of anggaran.yaml).
@@ -92,8 +82,6 @@ TABLES: tuple[TableSpec, ...] = (
     PAGU,
     REALISASI_ANGGARAN,
     ANGGARAN,
-    PENGADUAN_STATUS,
-    MOU,
 )
 
 

@@ -14,9 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
-from lkj.errors import ParamsError
+from lkj.errors import ParamsError, Problems
 from lkj.inputs.project import Project, check_name
 from lkj.inputs.schema import load_model
 from lkj.rules.periods import Period
@@ -53,29 +61,82 @@ class Penandatangan(_Strict):
     identitas: StrictStr
 
 
-# Supporting tables that can accompany an IKU's evaluation:
-# - status_pengaduan: complaints by handling status in the quarter (pengaduan_status.csv);
-# - pencatatan_aduan: the IKU's own counts (label_penyebut, label_pembilang) and its capaian;
-# - mou: the cooperation agreements with their end date and status at the period's end.
-TabelPendukung = Literal["status_pengaduan", "pencatatan_aduan", "mou"]
-# Where the table goes: before or after the analysts' "Evaluasi Kinerja" text.
+# Where a supporting table goes: before or after the analysts' "Evaluasi Kinerja" text.
 Letak = Literal["sebelum_evaluasi", "setelah_evaluasi"]
+# How a column's cells are read and shown (docs/supporting-tables.md).
+Format = Literal["teks", "nomor", "angka", "desimal", "rupiah", "persen", "tanggal"]
+TABLES_DOC = "docs/supporting-tables.md"
+
+
+class Kolom(_Strict):
+    """One column of a supporting table, from a column of its CSV file."""
+
+    kolom: StrictStr = Field(min_length=1)  # the CSV column
+    judul: StrictStr  # the header; {triwulan} becomes "Triwulan II"
+    format: Format = "teks"
+    satuan: StrictStr = ""  # a word after each number: "Tahun"
+    jumlahkan: bool = False  # summed in the footer row (with `jumlah`)
+
+
+class CapaianKolom(_Strict):
+    """A computed column: realisation / target x 100 of each row (and of the footer's sums)."""
+
+    judul: StrictStr
+    realisasi: StrictStr
+    target: StrictStr
+
+
+class MasaBerlaku(_Strict):
+    """Computed columns for agreements: the end date (start + term in years) and the status
+    at the period's end (Berlaku up to and including the end date, Habis after); rows that
+    start after the period's end are left out, and a note counts both statuses."""
+
+    mulai: StrictStr  # the CSV column with the start date (YYYY-MM-DD)
+    jangka_tahun: StrictStr  # the CSV column with the term in whole years
+    judul_berakhir: StrictStr = "TMT Berakhir"
+    judul_status: StrictStr = "Status"
 
 
 class Pendukung(_Strict):
-    """One supporting table in the evaluation of an IKU."""
+    """One supporting table in the evaluation of an IKU: a CSV file of the unit's year with a
+    caption and a place, or (``hitungan_iku``) the IKU's own counts behind its ratio."""
 
     iku: StrictInt = Field(ge=1)
-    tabel: TabelPendukung
     letak: Letak
+    judul: StrictStr = Field(min_length=1)  # the caption; {singkatan} and {triwulan} allowed
+    # how a transcription of the published report names the table (default: the file name
+    # without .csv)
+    id: StrictStr | None = Field(default=None, pattern=r"^[a-z][a-z0-9_-]*$")
+    berkas: StrictStr | None = None  # a CSV file in data/<unit>/<year>/
+    kolom: list[Kolom] = Field(default_factory=list)
+    jumlah: StrictStr | None = None  # label of a footer row with the sums of `jumlahkan`
+    capaian: CapaianKolom | None = None
+    masa_berlaku: MasaBerlaku | None = None
+    kosong: StrictStr = "Data {triwulan} belum tersedia."  # shown when no row is left
+    # The IKU's counts (label_penyebut, label_pembilang of indikator.csv) and its capaian;
+    # the value is the header of the column that names them, e.g. "Aduan".
+    hitungan_iku: StrictStr | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Pendukung:
+        if (self.berkas is None) == (self.hitungan_iku is None):
+            raise ValueError(
+                f"either berkas (a CSV file, with kolom) or hitungan_iku ({TABLES_DOC})"
+            )
+        if self.berkas is not None and not self.kolom:
+            raise ValueError(f"kolom: the columns to show from {self.berkas} ({TABLES_DOC})")
+        return self
+
+
+PARAMS_DOCS = {"tabel_pendukung": TABLES_DOC}
 
 
 class ReportParams(_Strict):
     """``params/<unit>/<period>.yaml``."""
 
     period: StrictStr
-    penandatangan: Penandatangan
-    tabel_pendukung: list[Pendukung]
+    penandatangan: Penandatangan | None = None
+    tabel_pendukung: list[Pendukung] = Field(default_factory=list)
     # The appendix "Lampiran: Rekonsiliasi Angka" (lkj audit's findings against the published
     # report transcribed in data/<unit>/<year>/published/<period>.yaml); off by default.
     lampiran_rekonsiliasi: bool = False
@@ -89,7 +150,9 @@ def params_path(project: Project, unit: str, period: Period) -> Path:
     return project.params_dir / check_name(unit) / f"{period.slug}.yaml"
 
 
-def load_params(project: Project, unit: str, period: Period | str) -> ReportParams:
+def load_params(
+    project: Project, unit: str, period: Period | str, problems: Problems | None = None
+) -> ReportParams:
     """Read and validate the params of ``unit`` for ``period``; errors name file and key."""
     period = Period.parse(period) if isinstance(period, str) else period
     path = params_path(project, unit, period)
@@ -100,7 +163,15 @@ def load_params(project: Project, unit: str, period: Period | str) -> ReportPara
             "params file is missing",
             expected=f"a file params/{unit}/{period.slug}.yaml (copy another quarter's and edit)",
         )
-    params = load_model(ReportParams, path, shown, ParamsError, root=project.root)
+    params = load_model(
+        ReportParams,
+        path,
+        shown,
+        ParamsError,
+        root=project.root,
+        docs=PARAMS_DOCS,
+        problems=problems,
+    )
     try:
         stated = Period.parse(params.period)
     except Exception:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lkj.errors import DataError, UnitError
 from lkj.inputs.confine import confine
+from lkj.rules.periods import Period
 
 ENV_ROOT = "LKJ_ROOT"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -67,15 +68,31 @@ class Project:
         self.confine(self.data_dir)  # not even the names of what lies outside the project
         return sorted(p.name for p in self.data_dir.iterdir() if (p / "unit.yaml").is_file())
 
-    def resolve_unit(self, unit: str | None) -> str:
-        """The given unit (checked), or the only unit in ``data/``."""
+    def resolve_unit(self, unit: str | None, period: Period | None = None) -> str:
+        """The given unit (checked); else the only unit in ``data/``, or the only one with
+        data for ``period``'s year. Several candidates: an error listing them."""
         units = self.units()
         if unit is None:
             if len(units) == 1:
                 return units[0]
             if not units:
                 raise UnitError(f"no unit found: {self.display(self.data_dir)} has no */unit.yaml")
-            raise UnitError(f"several units in data/ ({', '.join(units)}); name one with --unit")
+            if period is None:
+                raise UnitError(
+                    f"several units in data/ ({', '.join(units)}); name one with --unit"
+                )
+            having = [u for u in units if (self.data_dir / u / str(period.year)).is_dir()]
+            if len(having) == 1:
+                return having[0]
+            if not having:
+                raise UnitError(
+                    f"no unit has data for {period.year} (data/<unit>/{period.year}/); "
+                    f"units: {', '.join(units)}; name one with --unit"
+                )
+            raise UnitError(
+                f"several units have data for {period.year} ({', '.join(having)}); "
+                "name one with --unit"
+            )
         check_name(unit)
         if unit not in units:
             known = ", ".join(units) or "none"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,7 +22,6 @@ import yaml
 from lkj.errors import DataError, PeriodError
 from lkj.inputs.files import NumberError, check_digits, read_text, too_many_digits, yaml_compose
 from lkj.inputs.limits import MAX_DECIMALS, MAX_DIGITS
-from lkj.rules.indicators import PREDIKAT_SCALE
 from lkj.rules.periods import Period
 
 
@@ -32,6 +32,7 @@ class Kind(Enum):
     VALUE = "a number as printed (e.g. 2.000 Orang, 13,33%) or a predicate (e.g. Baik)"
     DATE = "a date as printed, DD-MM-YYYY, e.g. 13-04-2027"
     TEXT = "a text, e.g. Berlaku"
+    ANY = "a number, a date (DD-MM-YYYY) or a text, as printed"
 
 
 def _quartered(base: str, kind: Kind) -> dict[str, Kind]:
@@ -69,13 +70,11 @@ UNIT_FIELDS: dict[str, Kind] = {
         "pagu",
         "realisasi_anggaran",
         "persen_anggaran",
-        "jumlah_pengaduan",
-        "jumlah_mou",
-        "jumlah_mou_berlaku",
-        "jumlah_mou_habis",
     )
 }
-"""Figures about the whole unit (``angka:``)."""
+"""Figures about the whole unit (``angka:``). Figures of a supporting table are named
+``<table>.baris`` (its rows), ``<table>.<column>`` (a summed column), ``<table>.berlaku`` and
+``<table>.habis`` (agreements by status)."""
 
 
 @dataclass(frozen=True)
@@ -90,21 +89,15 @@ class RowKind:
 ROW_KINDS: tuple[RowKind, ...] = (
     RowKind("iku", "iku", IKU_FIELDS),
     RowKind("kegiatan", "no", {"pagu": Kind.NUMBER}),
-    RowKind("pengaduan", "status", {"jumlah": Kind.NUMBER}),
-    RowKind(
-        "mou",
-        "pemerintah",
-        {
-            "tmt": Kind.DATE,
-            "jangka_waktu": Kind.NUMBER,
-            "berakhir": Kind.DATE,
-            "status": Kind.TEXT,
-        },
-    ),
 )
+"""Rows under any other name are rows of the supporting table with that id (params), each a
+mapping of its columns to the printed values."""
 _ROW_KINDS = {k.name: k for k in ROW_KINDS}
 _PLACE_KEYS = ("nama", "angka", *_ROW_KINDS, "jumlah", "tidak_diperiksa")
 _TOP_KEYS = ("laporan", "periode", "tempat")
+_TABLE_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+_TABLE_FIGURE = re.compile(r"^[a-z][a-z0-9_-]*\.[a-z][a-z0-9_]*$")
+_COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_ -]*$")
 
 # 7.410 | 7410 | 13,33 | 0,5 with an optional Rp prefix, ",-" suffix and unit (%, Orang, kasus …)
 _NUMBER = re.compile(
@@ -193,6 +186,10 @@ def parse_figure(text: str, line: int, kind: Kind) -> Figure | None:
     check_digits(text)
     if text == DASH:
         return Figure(text, line)
+    if kind is Kind.ANY:  # a date if it looks like one (and must then exist), else a number
+        if _DATE.match(text):
+            return parse_figure(text, line, Kind.DATE)
+        return parse_figure(text, line, Kind.NUMBER) or parse_figure(text, line, Kind.TEXT)
     if kind is Kind.DATE:
         match = _DATE.match(text)
         if not match:
@@ -212,8 +209,8 @@ def parse_figure(text: str, line: int, kind: Kind) -> Figure | None:
             raise NumberError(f"more than {MAX_DECIMALS} decimals (lkj's limit)")
         digits = match["int"].replace(".", "") + ("." + match["dec"] if match["dec"] else "")
         return Figure(text, line, Decimal(digits), len(match["dec"] or ""))
-    if kind is Kind.VALUE and text in PREDIKAT_SCALE:
-        return Figure(text, line)
+    if kind is Kind.VALUE and text and not any(ch.isdigit() for ch in text):
+        return Figure(text, line)  # a predicate, checked against the indicator's own
     return None
 
 
@@ -241,7 +238,11 @@ class _Reader:
         )
 
     def mapping(
-        self, node: yaml.Node, where: str, allowed: tuple[str, ...]
+        self,
+        node: yaml.Node,
+        where: str,
+        allowed: tuple[str, ...],
+        other: Callable[[str], object] | None = None,
     ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Keys of a mapping (each known and given once) to their key and value nodes."""
         if not isinstance(node, yaml.MappingNode):
@@ -255,7 +256,7 @@ class _Reader:
         for key_node, value_node in node.value:
             name = self.scalar(key_node, where)
             path = f"{where}.{name}" if where else name
-            if name not in allowed:
+            if name not in allowed and not (other is not None and other(name)):
                 close = difflib.get_close_matches(name, allowed, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 raise self.error(
@@ -303,11 +304,23 @@ class _Reader:
             )
         return fig
 
-    def figures(self, node: yaml.Node, where: str, fields: dict[str, Kind]) -> dict[str, Figure]:
-        pairs = self.mapping(node, where, tuple(fields))
+    def figures(
+        self, node: yaml.Node, where: str, fields: dict[str, Kind], tables: bool = False
+    ) -> dict[str, Figure]:
+        """The figures of a mapping; with ``tables``, ``<table>.<figure>`` keys too."""
+        pairs = self.mapping(node, where, tuple(fields), _TABLE_FIGURE.match if tables else None)
         return {
-            name: self.figure(v, f"{where}.{name}", fields[name]) for name, (_, v) in pairs.items()
+            name: self.figure(v, f"{where}.{name}", fields.get(name, Kind.NUMBER))
+            for name, (_, v) in pairs.items()
         }
+
+    def table_row(self, node: yaml.Node, where: str) -> Row:
+        """A row of a supporting table: every column a figure; the audit finds its key."""
+        pairs = self.mapping(node, where, (), _COLUMN.match)
+        figures = {
+            name: self.figure(v, f"{where}.{name}", Kind.ANY) for name, (_, v) in pairs.items()
+        }
+        return Row("", node.start_mark.line + 1, figures)
 
     def row(self, node: yaml.Node, where: str, kind: RowKind) -> Row:
         pairs = self.mapping(node, where, (kind.key, *kind.fields))
@@ -366,7 +379,7 @@ class _Reader:
         return tuple(result)
 
     def place(self, node: yaml.Node, where: str) -> Place:
-        pairs = self.mapping(node, where, _PLACE_KEYS)
+        pairs = self.mapping(node, where, _PLACE_KEYS, _TABLE_ID.match)
         if "nama" not in pairs:
             raise self.error(
                 node,
@@ -376,7 +389,7 @@ class _Reader:
             )
         name = self.scalar(pairs["nama"][1], f"{where}.nama")
         angka = (
-            self.figures(pairs["angka"][1], f"{where}.angka", UNIT_FIELDS)
+            self.figures(pairs["angka"][1], f"{where}.angka", UNIT_FIELDS, tables=True)
             if "angka" in pairs
             else {}
         )
@@ -401,6 +414,13 @@ class _Reader:
                             key=at,
                         )
                     seen[same] = row.line
+        for table in pairs:
+            if table not in _PLACE_KEYS:  # a supporting table's rows
+                at = f"{where}.{table}"
+                items = self.sequence(pairs[table][1], at)
+                rows[table] = tuple(
+                    self.table_row(item, f"{at}[{i + 1}]") for i, item in enumerate(items)
+                )
         sums = self.sums(pairs["jumlah"][1], f"{where}.jumlah") if "jumlah" in pairs else ()
         unchecked: tuple[str, ...] = ()
         if "tidak_diperiksa" in pairs:

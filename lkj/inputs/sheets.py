@@ -16,11 +16,11 @@ from typing import Any
 
 from lkj.inputs.layout import TableSpec
 from lkj.inputs.workbook import number_text
-from lkj.rules.indicators import Kumulasi, Polaritas, Satuan
+from lkj.rules.indicators import Jenis, Kumulasi, Polaritas
 
 #: Columns whose values come from a fixed list: a drop-down list in the workbook.
 VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "satuan": tuple(s.value for s in Satuan),
+    "jenis": tuple(j.value for j in Jenis),
     "polaritas": tuple(p.value for p in Polaritas),
     "kumulasi": tuple(k.value for k in Kumulasi),
     "triwulan": ("1", "2", "3", "4"),

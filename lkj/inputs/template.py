@@ -13,9 +13,7 @@ from lkj.inputs.layout import (
     ANGGARAN,
     INDIKATOR,
     KEGIATAN,
-    MOU,
     PAGU,
-    PENGADUAN_STATUS,
     REALISASI,
     REALISASI_ANGGARAN,
     SASARAN,
@@ -24,7 +22,6 @@ from lkj.inputs.layout import (
 )
 from lkj.inputs.ooxml import workbook_bytes
 from lkj.inputs.sheets import VOCABULARIES, add_table
-from lkj.rules.indicators import PREDIKAT_SCALE
 
 #: One example row per table, by column: together a valid year.
 EXAMPLES: dict[str, dict[str, str]] = {
@@ -33,7 +30,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "iku": "1",
         "sasaran": "1",
         "indikator": "Persentase pengaduan yang diselesaikan",
-        "satuan": "persen",
+        "jenis": "persen",
+        "satuan": "",
         "polaritas": "naik",
         "kumulasi": "rata_rata",
         "target": "90",
@@ -61,13 +59,6 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "realisasi_tw3": "",
         "realisasi_tw4": "",
     },
-    PENGADUAN_STATUS.name: {"triwulan": "1", "no": "1", "status": "Selesai", "jumlah": "12"},
-    MOU.name: {
-        "no": "1",
-        "pemerintah": "Kabupaten Contoh",
-        "tmt": "2025-01-15",
-        "jangka_waktu_tahun": "3",
-    },
 }
 
 #: What each column holds, in Indonesian (the instructions sheet).
@@ -77,17 +68,23 @@ COLUMNS: dict[str, str] = {
     "iku": "nomor Indikator Kinerja Utama (1, 2, …); di lembar pagu: nomor IKU yang dibiayai, "
     "dipisah spasi (mis. 11 12 13)",
     "indikator": "nama indikator",
-    "satuan": "persen, orang, nilai, atau predikat (" + ", ".join(PREDIKAT_SCALE) + ")",
-    "polaritas": "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)",
+    "jenis": "jenis indikator: persen, jumlah, ukuran, nilai, rupiah, durasi, rasio, atau "
+    "predikat (docs/indicators.md)",
+    "satuan": "opsional: kata satuan (dokumen, orang, Ha, hari) untuk jumlah, ukuran, durasi; "
+    "untuk predikat: nama skalanya di unit.yaml",
+    "polaritas": "naik (makin tinggi makin baik), turun (makin rendah makin baik), atau "
+    "rentang (target berupa rentang, mis. 80-90)",
     "kumulasi": "cara menjumlah triwulan: jumlah, terakhir, rata_rata, atau rasio",
-    "target": "target tahunan (di atas 0; untuk predikat: nama predikatnya)",
-    "target_tw1": "target triwulan I (target_tw2 … target_tw4 serupa); dengan kumulasi jumlah, "
-    "keempatnya berjumlah sama dengan target; selain itu target_tw4 sama dengan target",
+    "target": "target tahunan (0 atau lebih; untuk predikat: kata pada skalanya)",
+    "target_tw1": "opsional: target triwulan I (target_tw2 … target_tw4 serupa), keempatnya "
+    "atau tidak sama sekali; dengan kumulasi jumlah, keempatnya berjumlah sama dengan target; "
+    "selain itu target_tw4 sama dengan target",
     "label_pembilang": "opsional: nama pembilang rasio (mis. Terinput)",
     "label_penyebut": "opsional: nama penyebut rasio (mis. Langsung/Helpdesk)",
     "triwulan": "triwulan 1 sampai 4",
-    "realisasi": "nilai realisasi; di lembar realisasi_anggaran: rupiah kumulatif s.d. akhir "
-    "triwulan; kosongkan bila diisi pembilang dan penyebut",
+    "realisasi": "nilai realisasi, kosong atau - bila belum diukur (bukan 0); di lembar "
+    "realisasi_anggaran: rupiah kumulatif s.d. akhir triwulan; kosongkan bila diisi pembilang "
+    "dan penyebut",
     "pembilang": "opsional: jumlah yang dihitung (realisasi = pembilang / penyebut x 100)",
     "penyebut": "opsional: jumlah keseluruhan",
     "no": "nomor urut",
@@ -96,11 +93,6 @@ COLUMNS: dict[str, str] = {
     "baris": "nomor baris anggaran",
     "realisasi_tw1": "di lembar anggaran: realisasi DIPA s.d. akhir triwulan I (rupiah, "
     "kumulatif; realisasi_tw2 … realisasi_tw4 serupa); kosong bila belum dilaporkan",
-    "status": "status penanganan pengaduan (mis. Selesai)",
-    "jumlah": "jumlah pengaduan",
-    "pemerintah": "pemerintah daerah mitra MoU",
-    "tmt": "tanggal mulai berlaku (tanggal, atau teks YYYY-MM-DD)",
-    "jangka_waktu_tahun": "jangka waktu MoU dalam tahun",
 }
 
 INSTRUCTIONS = "Petunjuk"
@@ -119,6 +111,8 @@ _GENERAL: tuple[str, ...] = (
     "penggabungan antarkolom ditolak.",
     "Lembar tabel, baris, dan kolom tabel tidak boleh disembunyikan. Lembar lain (catatan) "
     "boleh ditambahkan: lkj mengabaikannya.",
+    "Wajib: sasaran, indikator, realisasi. Lembar anggaran (kegiatan, pagu, "
+    "realisasi_anggaran, anggaran) boleh dihapus bila unit tidak melaporkannya.",
     "Kolom berdaftar pilihan: "
     + "; ".join(f"{c}: {', '.join(w)}" for c, w in VOCABULARIES.items()),
     "Setiap kesalahan dilaporkan dalam satu baris yang menyebut lembar dan selnya, mis. "

@@ -3,8 +3,8 @@
 Layout (see docs/data.md)::
 
     data/<unit>/unit.yaml
-    data/<unit>/<year>/sasaran.csv, indikator.csv, realisasi.csv, kegiatan.csv, pagu.csv,
-                       realisasi_anggaran.csv, anggaran.yaml, pengaduan_status.csv, mou.csv
+    data/<unit>/<year>/sasaran.csv, indikator.csv, realisasi.csv (required),
+                       kegiatan.csv, pagu.csv, realisasi_anggaran.csv, anggaran.yaml (optional)
 
 or the same tables as the sheets of one workbook, ``data/<unit>/<year>.xlsx``
 (docs/excel.md; :mod:`lkj.inputs.layout`, :mod:`lkj.inputs.workbook`).
@@ -12,27 +12,26 @@ or the same tables as the sheets of one workbook, ``data/<unit>/<year>.xlsx``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from lkj.errors import DataError, PeriodError
+from lkj.errors import DataError, PeriodError, Problems
 from lkj.inputs.files import (
     JUMLAH,
-    NILAI,
-    ORANG,
-    PERSEN,
     RUPIAH,
     NumberError,
-    NumberForm,
     Row,
     check_digits,
     check_magnitude,
-    check_unique,
     parse_int,
     parse_value,
     read_csv,
@@ -42,9 +41,7 @@ from lkj.inputs.layout import (
     ANGGARAN_YAML,
     INDIKATOR,
     KEGIATAN,
-    MOU,
     PAGU,
-    PENGADUAN_STATUS,
     REALISASI,
     REALISASI_ANGGARAN,
     SASARAN,
@@ -53,16 +50,28 @@ from lkj.inputs.layout import (
     workbook_path,
     year_dir,
 )
-from lkj.inputs.limits import MAX_MOU_YEARS
 from lkj.inputs.project import Project
 from lkj.inputs.schema import load_model
 from lkj.inputs.workbook import Workbook
+from lkj.inputs.values import DOC, NOT_MEASURED, Kind
 from lkj.rules.budget import BudgetLine
 from lkj.rules.cumulation import Realisation
 from lkj.rules.decimals import percent
-from lkj.rules.indicators import PREDIKAT_SCALE, Indicator, Kumulasi, Polaritas, Satuan, Value
-from lkj.rules.mou import MoU, add_years
+from lkj.rules.indicators import (
+    NEEDS_WORD,
+    Indicator,
+    Jenis,
+    Kumulasi,
+    Polaritas,
+    Rentang,
+    Skala,
+    Target,
+    Value,
+    add_targets,
+)
 from lkj.rules.periods import Period
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class _Strict(BaseModel):
@@ -78,20 +87,81 @@ class Kontak(_Strict):
 
 
 class Renstra(_Strict):
-    periode: str
-    visi: str
-    misi: list[str]
-    tujuan: list[str]
+    """The medium-term plan, each part optional: the report shows what is given."""
+
+    periode: str = ""
+    visi: str = ""
+    misi: list[str] = Field(default_factory=list)
+    tujuan: list[str] = Field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.visi.strip() or self.misi or self.tujuan)
+
+
+_SCALE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _scales(value: Any) -> Any:
+    """``skala``: a mapping of scale names to their words, from worst to best."""
+    if not isinstance(value, dict):
+        return value
+    for name, words in value.items():
+        if not isinstance(name, str) or not _SCALE_NAME.match(name):
+            raise ValueError(
+                f"a scale name in lower-case letters, digits, '_' or '-' (found {name!r}; "
+                f"see {DOC})"
+            )
+        if (
+            not isinstance(words, list)
+            or len(words) < 2
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            raise ValueError(
+                f"scale '{name}': a list of at least two words, from worst to best, e.g. "
+                f"[TMP, WDP, WTP] ({DOC})"
+            )
+        folded = [" ".join(w.split()).casefold() for w in words]
+        if len(set(folded)) != len(folded):
+            raise ValueError(f"scale '{name}': each word once ({DOC})")
+    return value
+
+
+def _cap(value: Any) -> Any:
+    """``batas_capaian``: the highest capaian shown for one indicator, at least 100."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"a number of 100 or more, e.g. 120 ({DOC})")
+    try:
+        number = Decimal(str(value).strip().rstrip("%").strip().replace(",", "."))
+    except ArithmeticError:
+        raise ValueError(f"a number of 100 or more, e.g. 120 ({DOC})") from None
+    if not number.is_finite() or number < 100:
+        raise ValueError(
+            f"a cap of 100 or more (a cap below 100 would lower met targets), e.g. 120 ({DOC})"
+        )
+    return number
+
+
+UNIT_DOCS = {"skala": DOC, "batas_capaian": DOC}
 
 
 class UnitInfo(_Strict):
-    """``unit.yaml``: identity, contacts and Renstra of a unit."""
+    """``unit.yaml``: identity and contacts of a unit; optionally its Renstra, the scales of
+    its predicates and a cap on each capaian."""
 
     kode: str
     nama: str
     singkatan: str
     kontak: Kontak = Field(default_factory=Kontak)
-    renstra: Renstra
+    renstra: Renstra | None = None
+    skala: Annotated[dict[str, list[str]], BeforeValidator(_scales)] = Field(default_factory=dict)
+    batas_capaian: Annotated[Decimal | None, BeforeValidator(_cap)] = None
+
+    def scale(self, name: str) -> Skala | None:
+        words = self.skala.get(name)
+        return None if words is None else Skala(name, tuple(" ".join(w.split()) for w in words))
 
 
 def _rupiah(value: Any) -> Any:
@@ -176,16 +246,11 @@ class Kegiatan:
 
 
 @dataclass(frozen=True)
-class StatusPengaduan:
-    triwulan: int
-    no: int
-    status: str
-    jumlah: int
-
-
-@dataclass(frozen=True)
 class UnitYear:
-    """Everything the data say about one unit in one year."""
+    """Everything the data say about one unit in one year.
+
+    Only sasaran, indicators and realisations are required; the budget files are optional
+    (``kegiatan`` and ``budget_lines`` empty, ``anggaran`` None when absent)."""
 
     unit: str
     info: UnitInfo
@@ -193,12 +258,10 @@ class UnitYear:
     sasaran: dict[int, str]
     indicators: tuple[Indicator, ...]
     realisations: dict[tuple[int, int], Realisation]
-    kegiatan: tuple[Kegiatan, ...]
-    budget_lines: tuple[BudgetLine, ...]
-    budget_realisations: dict[int, dict[int, Decimal]]
-    anggaran: AnggaranTotal
-    pengaduan: tuple[StatusPengaduan, ...]
-    mous: tuple[MoU, ...]
+    kegiatan: tuple[Kegiatan, ...] = ()
+    budget_lines: tuple[BudgetLine, ...] = ()
+    budget_realisations: dict[int, dict[int, Decimal]] = field(default_factory=dict)
+    anggaran: AnggaranTotal | None = None
     files: tuple[Path, ...] = field(default=())
     # where each table was read, for messages: "data/x/2025/realisasi.csv" or
     # "data/x/2025.xlsx, sheet realisasi"
@@ -211,18 +274,26 @@ class UnitYear:
         raise KeyError(iku)
 
     def quarters(self, iku: int, period: Period) -> list[Realisation]:
-        """Realisations of quarters 1..n of ``period``, in order."""
-        return [self.realisations[(iku, q)] for q in period.quarters_to_date]
+        """Realisations of quarters 1..n of ``period``, in order; a quarter without a row is
+        not measured."""
+        return [
+            self.realisations.get((iku, q), Realisation(iku, q, None))
+            for q in period.quarters_to_date
+        ]
 
     def realisation(self, iku: int, quarter: int) -> Realisation | None:
         return self.realisations.get((iku, quarter))
+
+    @property
+    def latest_quarter(self) -> int:
+        """The latest quarter with a row in realisasi.csv (0: none)."""
+        return max((q for (_, q) in self.realisations), default=0)
 
     def check_period(self, period: Period) -> None:
         """Refuse a period of another year, or one the realisations do not reach yet."""
         if period.year != self.year:
             raise PeriodError(f"period {period} is not in the data year {self.year}")
-        reached = {q for (_, q) in self.realisations}
-        latest = max(reached) if reached else 0
+        latest = self.latest_quarter
         if period.quarter > latest:
             source = self.sources.get(
                 REALISASI.name, f"data/{self.unit}/{self.year}/{REALISASI.file}"
@@ -230,34 +301,18 @@ class UnitYear:
             raise PeriodError(
                 f"no realisations for {period.label} {period.year} yet: "
                 f"{source} reaches Triwulan {latest or '-'}; "
-                "add that quarter's rows or choose an earlier period"
+                "add that quarter's rows (a blank realisasi means not measured yet) or choose "
+                "an earlier period"
             )
 
 
-# How an indicator's targets and realisations may be written, by its unit (docs/data.md).
-NUMBER_FORMS: dict[Satuan, NumberForm] = {
-    Satuan.PERSEN: PERSEN,
-    Satuan.ORANG: ORANG,
-    Satuan.NILAI: NILAI,
-}
-
-
-def _value(row: Row, column: str, satuan: Satuan, iku: int) -> Value:
-    if satuan is Satuan.PREDIKAT:
-        text = row.text(column)
-        if text not in PREDIKAT_SCALE:
-            raise row.error(column, "unknown predicate", "one of " + ", ".join(PREDIKAT_SCALE))
-        return text
-    return row.numeric(column, NUMBER_FORMS[satuan], f"IKU {iku}")
-
-
-def _enum(row: Row, column: str, enum: type[Satuan] | type[Polaritas] | type[Kumulasi]):  # type: ignore[no-untyped-def]
+def _enum(row: Row, column: str, enum: type[E], what: str) -> E:
     text = row.text(column)
     try:
-        return enum(text)
+        return enum(text.strip().lower())
     except ValueError:
         raise row.error(
-            column, "unknown value", "one of " + ", ".join(e.value for e in enum)
+            column, f"unknown {what}", "one of " + ", ".join(e.value for e in enum) + f" ({DOC})"
         ) from None
 
 
@@ -269,10 +324,12 @@ def _quarter(row: Row, column: str = "triwulan") -> int:
 
 
 class _Reader:
-    """Reads the year's tables from its CSV files, or from its workbook when there is one."""
+    """Reads the year's tables from its CSV files, or from its workbook when there is one;
+    with ``problems`` collecting, a table that cannot be read is one problem and no rows."""
 
-    def __init__(self, project: Project, unit: str, year: int) -> None:
+    def __init__(self, project: Project, unit: str, year: int, problems: Problems) -> None:
         self.project = project
+        self.problems = problems
         unit_dir = project.unit_dir(unit)
         self.dir = year_dir(unit_dir, year)
         self.files: list[Path] = []
@@ -302,6 +359,13 @@ class _Reader:
         self.files.append(path)
         return path, self.project.display(path)
 
+    def has(self, spec: TableSpec) -> bool:
+        """Whether the year has this (optional) table."""
+        if self.book is not None:
+            return self.book.has(spec)
+        name = ANGGARAN_YAML if spec is ANGGARAN else spec.file
+        return (self.dir / name).exists() or (self.dir / name).is_symlink()
+
     def shown(self, spec: TableSpec) -> str:
         """Where ``spec`` is read, for messages."""
         if self.book is not None:
@@ -315,13 +379,16 @@ class _Reader:
         return DataError(self.shown(spec), problem, expected=expected)
 
     def table(self, spec: TableSpec) -> list[Row]:
+        """The rows of a table; with collected problems, none when the table itself is bad."""
         self.sources[spec.name] = self.shown(spec)
-        if self.book is not None:
-            return list(self.book.rows(spec))
-        path, shown = self.path(spec.file)
-        return list(
-            read_csv(path, shown, list(spec.columns), spec.optional, root=self.project.root)
-        )
+        with self.problems.guard():
+            if self.book is not None:
+                return list(self.book.rows(spec))
+            path, shown = self.path(spec.file)
+            return list(
+                read_csv(path, shown, list(spec.columns), spec.optional, root=self.project.root)
+            )
+        return []
 
     def anggaran(self) -> AnggaranTotal:
         """``anggaran.yaml``, or the workbook's one-row sheet ``anggaran``."""
@@ -346,46 +413,79 @@ class _Reader:
         }
         return AnggaranTotal(pagu=pagu, realisasi=realisasi)
 
+    def unique(self, rows: list[Row], key: Callable[[Row], object], columns: str) -> list[Row]:
+        """The rows with a key not seen before (a repeated one is a problem)."""
+        seen: dict[object, int] = {}
+        kept = []
+        for row in rows:
+            with self.problems.guard():
+                k = key(row)
+                if k in seen:
+                    raise row.error(
+                        None,
+                        f"duplicate row: same {columns} as row {seen[k]}",
+                        f"one row per {columns}",
+                    )
+                seen[k] = row.number
+                kept.append(row)
+        return kept
 
-def load(project: Project, unit: str, year: int) -> UnitYear:
+
+def load(project: Project, unit: str, year: int, problems: Problems | None = None) -> UnitYear:
     """Load and validate all data of ``unit`` for ``year``.
 
-    Every record has one key, compared as parsed (``01`` is 1): a second row with the same
-    key is an error, never a silent replacement."""
+    With ``problems`` collecting, every problem is recorded there and a best-effort UnitYear
+    is returned (``lkj check``); otherwise the first problem is raised.
+    """
+    problems = problems or Problems()
     unit_path = project.unit_dir(unit) / "unit.yaml"
-    info = load_model(UnitInfo, unit_path, project.display(unit_path), root=project.root)
-    r = _Reader(project, unit, year)
+    info = load_model(
+        UnitInfo,
+        unit_path,
+        project.display(unit_path),
+        root=project.root,
+        docs=UNIT_DOCS,
+        problems=problems,
+    )
+    r = _Reader(project, unit, year, problems)
 
+    sasaran: dict[int, str] = {}
     sasaran_rows = r.table(SASARAN)
-    check_unique(sasaran_rows, lambda x: x.identifier("sasaran"), "sasaran")
-    sasaran = {row.identifier("sasaran"): row.text("nama") for row in sasaran_rows}
+    for row in r.unique(sasaran_rows, lambda x: x.identifier("sasaran"), "sasaran"):
+        with problems.guard():
+            sasaran[row.identifier("sasaran")] = row.text("nama")
+    if not sasaran:
+        with problems.guard():
+            raise r.error(SASARAN, "no strategic goal", "one row per sasaran: sasaran, nama")
 
-    indicators = _indicators(r, sasaran)
-    realisations = _realisations(r, {i.iku: i for i in indicators})
+    indicators, listed = _indicators(r, info, sasaran)
+    realisations = _realisations(r, {i.iku: i for i in indicators}, listed)
+    indicators = tuple(_with_places(i, realisations) for i in indicators)
 
-    keg_rows = r.table(KEGIATAN)
-    check_unique(keg_rows, lambda x: x.identifier("no"), "no")
-    kegiatan = tuple(
-        Kegiatan(row.identifier("no"), row.text("kegiatan"), _amount(row, "pagu"))
-        for row in keg_rows
-    )
-    lines = _budget_lines(r, {i.iku for i in indicators})
-    budget_real = _budget_realisations(r, {b.baris for b in lines})
-    anggaran = r.anggaran()
-
-    peng_rows = r.table(PENGADUAN_STATUS)
-    check_unique(peng_rows, lambda x: (_quarter(x), x.identifier("no")), "triwulan and no")
-    check_unique(peng_rows, lambda x: (_quarter(x), _name(x, "status")), "triwulan and status")
-    pengaduan = tuple(
-        StatusPengaduan(
-            _quarter(row), row.identifier("no"), row.text("status"), _count(row, "jumlah")
+    kegiatan: list[Kegiatan] = []
+    if r.has(KEGIATAN):
+        keg_rows = r.table(KEGIATAN)
+        for row in r.unique(keg_rows, lambda x: x.identifier("no"), "no"):
+            with problems.guard():
+                kegiatan.append(
+                    Kegiatan(row.identifier("no"), row.text("kegiatan"), _amount(row, "pagu"))
+                )
+    lines: tuple[BudgetLine, ...] = ()
+    numbers: set[int] = set()
+    if r.has(PAGU):  # IKU listed with a problem of their own are not reported again
+        lines = _budget_lines(r, {i.iku for i in indicators} | listed)
+        numbers = {b.baris for b in lines}
+        valid = {i.iku for i in indicators}
+        lines = tuple(  # (only with problems collected: an IKU left out is one of them)
+            replace(b, ikus=kept) for b in lines if (kept := tuple(i for i in b.ikus if i in valid))
         )
-        for row in peng_rows
-    )
-    mou_rows = r.table(MOU)
-    check_unique(mou_rows, lambda x: x.identifier("no"), "no")
-    check_unique(mou_rows, lambda x: _name(x, "pemerintah"), "pemerintah")
-    mous = tuple(_mou(row) for row in mou_rows)
+    budget_real: dict[int, dict[int, Decimal]] = {}
+    if r.has(REALISASI_ANGGARAN):
+        budget_real = _budget_realisations(r, numbers)
+    anggaran = None
+    if r.has(ANGGARAN):
+        with problems.guard():
+            anggaran = r.anggaran()
     return UnitYear(
         unit,
         info,
@@ -393,42 +493,33 @@ def load(project: Project, unit: str, year: int) -> UnitYear:
         sasaran,
         indicators,
         realisations,
-        kegiatan,
+        tuple(kegiatan),
         lines,
         budget_real,
         anggaran,
-        pengaduan,
-        mous,
         (unit_path, *r.files),
         r.sources,
     )
 
 
-def _name(row: Row, column: str) -> str:
-    """A name as compared for duplicates: case and runs of spaces do not count (the audit
-    matches ``Kota Banjar`` and ``KOTA BANJAR`` to the same row)."""
-    return " ".join(row.text(column).split()).casefold()
+def _places(value: object) -> int:
+    """Decimals written in a number (``0.820`` -> 3); 0 for anything else."""
+    if isinstance(value, Rentang):
+        return max(_places(value.bawah), _places(value.atas))
+    if not isinstance(value, Decimal):
+        return 0
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _mou(row: Row) -> MoU:
-    """One agreement; its end date (TMT + term) must be a date the report can print."""
-    term = _count(row, "jangka_waktu_tahun", positive=True)
-    if term > MAX_MOU_YEARS:
-        raise row.error(
-            "jangka_waktu_tahun",
-            f"a term of {term} years is beyond lkj's limit",
-            f"a term in whole years, at most {MAX_MOU_YEARS} years",
-        )
-    mou = MoU(row.identifier("no"), row.text("pemerintah"), row.date("tmt"), term)
-    try:
-        add_years(mou.tmt, term)
-    except (ValueError, OverflowError):
-        raise row.error(
-            "jangka_waktu_tahun",
-            "the agreement would end after the year 9999",
-            "a start date (tmt) and term whose end is a real date",
-        ) from None
-    return mou
+def _with_places(ind: Indicator, realisations: dict[tuple[int, int], Realisation]) -> Indicator:
+    """The indicator with the decimals to show: as many as its targets and realisations were
+    written with (at most 4), at least 2."""
+    entered = [ind.target, *(ind.target_triwulan or ())]
+    entered += [
+        r.nilai for (i, _), r in realisations.items() if i == ind.iku and r.penyebut is None
+    ]
+    return replace(ind, desimal=min(4, max(2, *(_places(v) for v in entered))))
 
 
 def _amount(row: Row, column: str) -> Decimal:
@@ -456,131 +547,209 @@ def _optional_count(row: Row, column: str) -> Decimal | None:
     return row.numeric(column, JUMLAH)
 
 
-def _indicators(r: _Reader, sasaran: dict[int, str]) -> tuple[Indicator, ...]:
-    rows = r.table(INDIKATOR)
-    check_unique(rows, lambda x: x.identifier("iku"), "iku")
-    result = []
-    for row in rows:
-        iku = row.identifier("iku")
-        goal = row.identifier("sasaran")
-        if goal not in sasaran:
+_QUARTER_COLUMNS = tuple(f"target_tw{q}" for q in range(1, 5))
+# How a percentage and money may name their unit in the satuan column (nothing is shown).
+_IMPLIED_WORDS = {Jenis.PERSEN: ("", "%", "persen"), Jenis.RUPIAH: ("", "rp", "rupiah")}
+
+
+def _kind(row: Row, iku: int, info: UnitInfo) -> Kind:
+    """The indicator's kind, unit word, scale and polarity, checked together."""
+    jenis = _enum(row, "jenis", Jenis, "kind")
+    word = " ".join(row.text("satuan", required=False).split())
+    polaritas = _enum(row, "polaritas", Polaritas, "polarity")
+    skala: Skala | None = None
+    if jenis in _IMPLIED_WORDS:
+        if word.casefold() not in _IMPLIED_WORDS[jenis]:
             raise row.error(
-                "sasaran",
-                "unknown strategic goal",
-                "a number listed in sasaran.csv: " + ", ".join(map(str, sasaran)),
+                "satuan",
+                f"a {jenis.value} indicator has no other unit word",
+                f"blank (or {', '.join(w for w in _IMPLIED_WORDS[jenis] if w)}) ({DOC})",
             )
-        satuan = _enum(row, "satuan", Satuan)
-        kumulasi = _enum(row, "kumulasi", Kumulasi)
-        target = _value(row, "target", satuan, iku)
-        if isinstance(target, Decimal) and target <= 0:
+        word = ""
+    elif jenis in NEEDS_WORD and not word:
+        what = (
+            "the name of a scale declared under 'skala' in unit.yaml"
+            if jenis is Jenis.PREDIKAT
+            else "the unit word, e.g. "
+            + {Jenis.JUMLAH: "dokumen", Jenis.UKURAN: "Ha", Jenis.DURASI: "hari"}[jenis]
+        )
+        raise row.error(
+            "satuan", f"a {jenis.value} indicator needs its unit word", f"{what} ({DOC})"
+        )
+    if jenis is Jenis.PREDIKAT:
+        skala = info.scale(word)
+        if skala is None:
+            known = ", ".join(info.skala) or "none declared"
+            raise row.error(
+                "satuan",
+                f"unknown scale '{word}'",
+                f"a scale declared under 'skala' in unit.yaml (declared: {known}) ({DOC})",
+            )
+        if polaritas is not Polaritas.NAIK:
+            raise row.error(
+                "polaritas",
+                "a predicate's scale is already ordered from worst to best",
+                f"naik ({DOC})",
+            )
+    return Kind(iku, jenis, word, polaritas, skala)
+
+
+def _indicators(
+    r: _Reader, info: UnitInfo, sasaran: dict[int, str]
+) -> tuple[tuple[Indicator, ...], set[int]]:
+    """The indicators, and the IKU numbers listed (those of rows with problems too, so that
+    their realisations are not reported again as unknown)."""
+    rows = r.table(INDIKATOR)
+    listed = set()
+    for row in rows:
+        with contextlib.suppress(ValueError):
+            listed.add(parse_int(row.values.get("iku", "").strip()))
+    result = []
+    for row in r.unique(rows, lambda x: x.identifier("iku"), "iku"):
+        with r.problems.guard():
+            result.append(_indicator(row, info, sasaran))
+    if not rows:
+        with r.problems.guard():
+            raise r.error(INDIKATOR, "no indicator", f"one row per IKU ({DOC})")
+    return tuple(sorted(result, key=lambda i: i.iku)), listed
+
+
+def _indicator(row: Row, info: UnitInfo, sasaran: dict[int, str]) -> Indicator:
+    iku = row.identifier("iku")
+    goal = row.identifier("sasaran")
+    if goal not in sasaran:
+        raise row.error(
+            "sasaran",
+            "unknown strategic goal",
+            "a number listed in sasaran.csv: " + ", ".join(map(str, sasaran)),
+        )
+    kind = _kind(row, iku, info)
+    kumulasi = _enum(row, "kumulasi", Kumulasi, "cumulation")
+    if kind.jenis is Jenis.PREDIKAT and kumulasi is not Kumulasi.TERAKHIR:
+        raise row.error("kumulasi", "a predicate cannot be summed or averaged", f"terakhir ({DOC})")
+    target = kind.target(row, "target")
+    quarterly = _quarterly(row, kind, kumulasi, target)
+    return Indicator(
+        iku=iku,
+        sasaran=goal,
+        nama=row.text("indikator"),
+        jenis=kind.jenis,
+        polaritas=kind.polaritas,
+        kumulasi=kumulasi,
+        target=target,
+        target_triwulan=quarterly,
+        satuan=kind.satuan,
+        skala=kind.skala,
+        label_pembilang=row.text("label_pembilang", required=False),
+        label_penyebut=row.text("label_penyebut", required=False),
+    )
+
+
+def _quarterly(
+    row: Row, kind: Kind, kumulasi: Kumulasi, target: Target
+) -> tuple[Target, Target, Target, Target] | None:
+    """The four quarterly targets, or None when none is given (annual target only)."""
+    given = [q for q in _QUARTER_COLUMNS if row.text(q, required=False)]
+    if not given:
+        return None
+    if len(given) < 4:
+        blank = next(q for q in _QUARTER_COLUMNS if q not in given)
+        raise row.error(
+            blank,
+            "quarterly targets are given for some quarters only",
+            f"all four of target_tw1..4, or none of them (annual target only) ({DOC})",
+        )
+    quarterly = tuple(kind.target(row, q) for q in _QUARTER_COLUMNS)
+    if kumulasi is Kumulasi.JUMLAH and kind.jenis is not Jenis.PREDIKAT:
+        total = add_targets(quarterly)
+        if total != target:
+            shown = f"{total.bawah}-{total.atas}" if isinstance(total, Rentang) else str(total)
             raise row.error(
                 "target",
-                "annual target must be above zero",
-                "a target greater than 0 (capaian divides by it)",
+                f"quarterly targets add up to {shown}, not to the annual target",
+                "the annual target to equal the sum of target_tw1..4 when kumulasi is jumlah",
             )
-        quarterly = tuple(_value(row, f"target_tw{q}", satuan, iku) for q in range(1, 5))
-        for q, t in enumerate(quarterly, start=1):
-            if isinstance(t, Decimal) and t < 0:
-                raise row.error(f"target_tw{q}", "quarterly target is negative", "0 or more")
-        if satuan is Satuan.PREDIKAT and kumulasi is not Kumulasi.TERAKHIR:
-            raise row.error("kumulasi", "a predicate cannot be summed or averaged", "terakhir")
-        if kumulasi is Kumulasi.JUMLAH and satuan is not Satuan.PREDIKAT:
-            total = sum((Decimal(t) for t in quarterly), Decimal(0))
-            if total != target:
-                raise row.error(
-                    "target",
-                    f"quarterly targets add up to {total}, not to the annual target",
-                    "the annual target to equal the sum of target_tw1..4 when kumulasi is jumlah",
-                )
-        elif quarterly[3] != target:
-            raise row.error(
-                "target_tw4",
-                "the fourth quarter's target differs from the annual target",
-                f"target_tw4 = target when kumulasi is {kumulasi.value}",
-            )
-        result.append(
-            Indicator(
-                iku=iku,
-                sasaran=goal,
-                nama=row.text("indikator"),
-                satuan=satuan,
-                polaritas=_enum(row, "polaritas", Polaritas),
-                kumulasi=kumulasi,
-                target=target,
-                target_triwulan=quarterly,  # type: ignore[arg-type]
-                label_pembilang=row.text("label_pembilang", required=False),
-                label_penyebut=row.text("label_penyebut", required=False),
-            )
+    elif quarterly[3] != target:
+        raise row.error(
+            "target_tw4",
+            "the fourth quarter's target differs from the annual target",
+            f"target_tw4 = target when kumulasi is {kumulasi.value}",
         )
-    return tuple(sorted(result, key=lambda i: i.iku))
+    return quarterly  # type: ignore[return-value]
 
 
 def _realisations(
-    r: _Reader, indicators: dict[int, Indicator]
+    r: _Reader, indicators: dict[int, Indicator], listed: set[int]
 ) -> dict[tuple[int, int], Realisation]:
     rows = r.table(REALISASI)
-    check_unique(rows, lambda x: (x.identifier("iku"), _quarter(x)), "iku and triwulan")
     result: dict[tuple[int, int], Realisation] = {}
-    for row in rows:
-        iku = row.identifier("iku")
-        if iku not in indicators:
-            raise row.error(
-                "iku",
-                f"IKU {iku} is not in the performance agreement",
-                "an IKU listed in indikator.csv: " + ", ".join(map(str, sorted(indicators))),
-            )
-        ind = indicators[iku]
-        q = _quarter(row)
-        num = _optional_count(row, "pembilang")
-        den = _optional_count(row, "penyebut")
-        if (num is None) != (den is None):
-            col = "penyebut" if den is None else "pembilang"
-            raise row.error(col, "a ratio needs both counts", "pembilang and penyebut together")
-        nilai: Value | None
-        if num is not None and den is not None:
-            if num < 0 or den < 0 or num > den:
-                col = "penyebut" if den < 0 else "pembilang"
-                raise row.error(col, "counts out of range", "0 ≤ pembilang ≤ penyebut")
-            nilai = None if den == 0 else percent(num, den)
-            if row.text("realisasi", required=False):
-                raise row.error(
-                    "realisasi",
-                    "both a value and counts are given",
-                    "either realisasi, or pembilang and penyebut (then leave "
-                    "realisasi blank: it is computed)",
-                )
-        else:
-            nilai = _value(row, "realisasi", ind.satuan, iku)
-            if isinstance(nilai, Decimal) and nilai < 0:
-                raise row.error("realisasi", "realisation is negative", "0 or more")
-        result[(iku, q)] = Realisation(iku, q, nilai, num, den)
-    latest = max((q for (_, q) in result), default=0)
-    for iku in indicators:
-        for q in range(1, latest + 1):
-            if (iku, q) not in result:
-                raise r.error(
-                    REALISASI,
-                    f"IKU {iku} has no realisation for Triwulan {q}",
-                    f"a row 'iku={iku}, triwulan={q}' (data reach Triwulan {latest})",
-                )
+    unique = r.unique(rows, lambda x: (x.identifier("iku"), _quarter(x)), "iku and triwulan")
+    for row in unique:
+        with r.problems.guard():
+            real = _realisation(row, indicators, listed)
+            if real is not None:
+                result[(real.iku, real.triwulan)] = real
     return result
+
+
+def _realisation(
+    row: Row, indicators: dict[int, Indicator], listed: set[int]
+) -> Realisation | None:
+    """One row; None for an IKU whose own row in indikator.csv has a problem."""
+    iku = row.identifier("iku")
+    q = _quarter(row)
+    if iku in listed and iku not in indicators:
+        return None
+    if iku not in indicators:
+        raise row.error(
+            "iku",
+            f"IKU {iku} is not in the performance agreement",
+            "an IKU listed in indikator.csv: " + ", ".join(map(str, sorted(indicators))),
+        )
+    ind = indicators[iku]
+    kind = Kind(iku, ind.jenis, ind.satuan, ind.polaritas, ind.skala)
+    num = _optional_count(row, "pembilang")
+    den = _optional_count(row, "penyebut")
+    if (num is None) != (den is None):
+        col = "penyebut" if den is None else "pembilang"
+        raise row.error(col, "a ratio needs both counts", "pembilang and penyebut together")
+    nilai: Value | None
+    if num is not None and den is not None:
+        if num < 0 or den < 0 or num > den:
+            col = "penyebut" if den < 0 else "pembilang"
+            raise row.error(col, "counts out of range", "0 ≤ pembilang ≤ penyebut")
+        nilai = None if den == 0 else percent(num, den)
+        if row.values.get("realisasi", "").strip() not in NOT_MEASURED:
+            raise row.error(
+                "realisasi",
+                "both a value and counts are given",
+                "either realisasi, or pembilang and penyebut (then leave "
+                "realisasi blank: it is computed)",
+            )
+    else:
+        nilai = kind.realisation(row, "realisasi")
+    return Realisation(iku, q, nilai, num, den)
 
 
 def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
     rows = r.table(PAGU)
-    check_unique(rows, lambda x: x.identifier("baris"), "baris")
     lines = []
-    for row in rows:
-        funded = _iku_list(row)
-        for i in funded:
-            if i not in ikus:
-                raise row.error(
-                    "iku",
-                    f"IKU {i} is not in the performance agreement",
-                    "IKU numbers listed in indikator.csv",
-                )
-        lines.append(BudgetLine(row.identifier("baris"), funded, _amount(row, "pagu")))
+    for row in r.unique(rows, lambda x: x.identifier("baris"), "baris"):
+        with r.problems.guard():
+            lines.append(_budget_line(row, ikus))
     return tuple(sorted(lines, key=lambda b: b.baris))
+
+
+def _budget_line(row: Row, ikus: set[int]) -> BudgetLine:
+    funded = _iku_list(row)
+    for i in funded:
+        if i not in ikus:
+            raise row.error(
+                "iku",
+                f"IKU {i} is not in the performance agreement",
+                "IKU numbers listed in indikator.csv",
+            )
+    return BudgetLine(row.identifier("baris"), funded, _amount(row, "pagu"))
 
 
 def _iku_list(row: Row) -> tuple[int, ...]:
@@ -602,16 +771,21 @@ def _iku_list(row: Row) -> tuple[int, ...]:
 
 def _budget_realisations(r: _Reader, lines: set[int]) -> dict[int, dict[int, Decimal]]:
     rows = r.table(REALISASI_ANGGARAN)
-    check_unique(rows, lambda x: (_quarter(x), x.identifier("baris")), "triwulan and baris")
     result: dict[int, dict[int, Decimal]] = {}
-    for row in rows:
-        q = _quarter(row)
-        baris = row.identifier("baris")
-        if baris not in lines:
-            raise row.error(
-                "baris",
-                f"budget line {baris} is not in pagu.csv",
-                "a line number listed in pagu.csv",
-            )
-        result.setdefault(q, {})[baris] = _amount(row, "realisasi")
+    unique = r.unique(rows, lambda x: (_quarter(x), x.identifier("baris")), "triwulan and baris")
+    for row in unique:
+        with r.problems.guard():
+            _budget_realisation(row, lines, result)
     return result
+
+
+def _budget_realisation(row: Row, lines: set[int], result: dict[int, dict[int, Decimal]]) -> None:
+    q = _quarter(row)
+    baris = row.identifier("baris")
+    if baris not in lines:
+        raise row.error(
+            "baris",
+            f"budget line {baris} is not in pagu.csv",
+            "a line number listed in pagu.csv",
+        )
+    result.setdefault(q, {})[baris] = _amount(row, "realisasi")

@@ -15,11 +15,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from lkj.figures import format as fmt
+from lkj.figures.summary import IndicatorResult
 from lkj.report.blocks import Chart
 from lkj.report.context import ReportContext
 from lkj.rules.achievement import Kelas, overall
 from lkj.rules.decimals import round2
-from lkj.rules.indicators import Satuan
+from lkj.rules.indicators import Jenis
 from lkj.rules.periods import QUARTERS, quarter_short_label
 
 # d3-format locale for Indonesian numbers (d3 ships no id-ID locale).
@@ -109,8 +111,9 @@ def scope_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
-def capaian_per_iku(ctx: ReportContext) -> Chart:
-    """Each IKU's capaian to date against the 100% line, coloured by its class."""
+def capaian_per_iku(ctx: ReportContext) -> list[Chart]:
+    """Each IKU's capaian to date against the 100% line, coloured by its class; nothing when
+    no IKU has a capaian yet."""
     alt = _altair()
     label = ctx.period.label
     order = [f"IKU {r.iku}" for r in ctx.summary.indicators]
@@ -124,6 +127,8 @@ def capaian_per_iku(ctx: ReportContext) -> Chart:
         for r in ctx.summary.indicators
         if r.capaian_kumulatif is not None
     ]
+    if not values:
+        return []
     kelas = [k for k in _COLORS if any(v["kelas"] == k for v in values)]
     bars = (
         alt.Chart(alt.Data(values=values))
@@ -149,34 +154,73 @@ def capaian_per_iku(ctx: ReportContext) -> Chart:
         .encode(x="x:Q")
     )
     chart = alt.layer(bars, rule).properties(width=520, height=alt.Step(20))
-    return chart_block(
-        "grafik-capaian-iku",
-        f"Capaian Indikator Kinerja Utama s.d. {ctx.periode} terhadap Target (garis 100%)",
-        chart.to_dict(),
-    )
+    return [
+        chart_block(
+            "grafik-capaian-iku",
+            f"Capaian Indikator Kinerja Utama s.d. {ctx.periode} terhadap Target (garis 100%)",
+            chart.to_dict(),
+        )
+    ]
 
 
-def realisasi_triwulan_orang(ctx: ReportContext) -> Chart:
-    """Quarterly realisation against the quarterly target, for the indicators counted in
-    persons (one panel each, own scale)."""
+# Kinds counted in a unit, whose quarters are charted together when they share its word.
+_QUANTITIES = frozenset({Jenis.JUMLAH, Jenis.UKURAN, Jenis.DURASI, Jenis.RUPIAH})
+
+
+def unit_groups(ctx: ReportContext) -> list[tuple[str, list[IndicatorResult]]]:
+    """The indicators counted in a unit (``Orang``, ``dokumen``, ``Ha``, ``Rupiah``), grouped
+    by that unit in order of first appearance, each group with something to show."""
+    groups: dict[str, list[IndicatorResult]] = {}
+    for r in ctx.summary.indicators:
+        if r.indicator.jenis in _QUANTITIES:
+            groups.setdefault(fmt.satuan(r.indicator), []).append(r)
+    return [(unit, rs) for unit, rs in groups.items() if _has_values(ctx, rs)]
+
+
+def _has_values(ctx: ReportContext, results: list[IndicatorResult]) -> bool:
+    """Whether a bar would have a height: a quarterly target or a realisation above 0."""
+    for r in results:
+        for q in QUARTERS:
+            target = r.indicator.quarter_target(q)
+            real = r.realisasi_per_triwulan[q - 1] if q <= ctx.period.quarter else None
+            if any(isinstance(v, Decimal) and v > 0 for v in (target, real)):
+                return True
+    return False
+
+
+def realisasi_triwulan(ctx: ReportContext) -> list[Chart]:
+    """One chart per unit the indicators are counted in: each quarter's realisation against
+    its quarterly target (when the agreement sets one), one panel per IKU, own scale."""
+    base = "grafik-realisasi-triwulan"
+    return [
+        _realisasi_triwulan(ctx, unit, results, base + (f"-{n}" if n > 1 else ""))
+        for n, (unit, results) in enumerate(unit_groups(ctx), start=1)
+    ]
+
+
+def _realisasi_triwulan(
+    ctx: ReportContext, unit: str, results: list[IndicatorResult], id: str
+) -> Chart:
     alt = _altair()
     quarters = [quarter_short_label(q) for q in QUARTERS]
     values = []
     ikus = []
-    for r in ctx.summary.indicators:
-        if r.indicator.satuan is not Satuan.ORANG:
-            continue
+    targets = any(r.indicator.has_quarterly_targets for r in results)
+    whole = all(r.indicator.jenis in (Jenis.JUMLAH, Jenis.RUPIAH) for r in results)
+    number = ",.0f" if whole else ",.2~f"
+    for r in results:
         ikus.append(f"IKU {r.iku}")
-        for q in range(1, 5):
+        for q in QUARTERS:
             target = r.indicator.quarter_target(q)
-            values.append(
-                {
-                    "iku": f"IKU {r.iku}",
-                    "triwulan": quarters[q - 1],
-                    "jenis": "Target",
-                    "nilai": float(target) if isinstance(target, Decimal) else None,
-                }
-            )
+            if targets:
+                values.append(
+                    {
+                        "iku": f"IKU {r.iku}",
+                        "triwulan": quarters[q - 1],
+                        "jenis": "Target",
+                        "nilai": float(target) if isinstance(target, Decimal) else None,
+                    }
+                )
             real = r.realisasi_per_triwulan[q - 1] if q <= ctx.period.quarter else None
             if isinstance(real, Decimal):
                 values.append(
@@ -187,44 +231,53 @@ def realisasi_triwulan_orang(ctx: ReportContext) -> Chart:
                         "nilai": float(real),
                     }
                 )
+    kinds = ["Target", "Realisasi"] if targets else ["Realisasi"]
+    colours = ["#b9c4d0", "#2f6db5"] if targets else ["#2f6db5"]
     chart = (
         alt.Chart(alt.Data(values=values))
         .mark_bar()
         .encode(
             x=alt.X("triwulan:N", sort=quarters, title=None, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("jenis:N", sort=["Target", "Realisasi"]),
-            y=alt.Y("nilai:Q", title=Satuan.ORANG.label, axis=alt.Axis(format=",.0f")),
+            xOffset=alt.XOffset("jenis:N", sort=kinds),
+            y=alt.Y("nilai:Q", title=unit, axis=alt.Axis(format=number)),
             color=alt.Color(
                 "jenis:N",
                 title=None,
-                sort=["Target", "Realisasi"],
-                scale=alt.Scale(domain=["Target", "Realisasi"], range=["#b9c4d0", "#2f6db5"]),
+                sort=kinds,
+                scale=alt.Scale(domain=kinds, range=colours),
             ),
             tooltip=[
                 alt.Tooltip("iku:N", title="IKU"),
                 alt.Tooltip("triwulan:N", title="Triwulan"),
                 alt.Tooltip("jenis:N", title="Jenis"),
-                alt.Tooltip("nilai:Q", title=Satuan.ORANG.label, format=",.0f"),
+                alt.Tooltip("nilai:Q", title=unit, format=number),
             ],
         )
         .properties(width=150, height=120)
         .facet(facet=alt.Facet("iku:N", sort=ikus, title=None), columns=3)
         .resolve_scale(y="independent")
     )
+    notes = []
+    if ctx.period.quarter < 4:
+        notes.append(f"Triwulan setelah {ctx.period.label} belum memiliki realisasi.")
+    if not targets:
+        notes.append("Perjanjian Kinerja hanya menetapkan target tahunan.")
+    title = "Realisasi dan Target" if targets else "Realisasi"
     return chart_block(
-        "grafik-realisasi-triwulan",
-        f"Realisasi dan Target per Triwulan Tahun {ctx.period.year}, "
-        f"Indikator dalam {Satuan.ORANG.label}",
+        id,
+        f"{title} per Triwulan Tahun {ctx.period.year}, Indikator dalam {unit}",
         chart.to_dict(),
-        description=f"Triwulan setelah {ctx.period.label} belum memiliki realisasi.",
+        description=" ".join(notes),
     )
 
 
-def anggaran_dan_kinerja(ctx: ReportContext) -> Chart:
+def anggaran_dan_kinerja(ctx: ReportContext) -> list[Chart]:
     """Budget absorption against performance per strategic goal (goals sharing a budget line
-    form one group)."""
+    form one group); nothing without budget lines."""
     alt = _altair()
     s = ctx.summary
+    if not s.budget_groups:
+        return []
     label = ctx.period.label
     goal_of = {r.iku: r.indicator.sasaran for r in s.indicators}
     values = []
@@ -273,9 +326,11 @@ def anggaran_dan_kinerja(ctx: ReportContext) -> Chart:
     )
     if s.data.budget_realisations.get(ctx.period.quarter) is None:
         description += f" Realisasi anggaran {label} belum tersedia dalam data."
-    return chart_block(
-        "grafik-anggaran-kinerja",
-        f"Penyerapan Anggaran dan Capaian Kinerja per Sasaran Strategis, {ctx.periode}",
-        chart.to_dict(),
-        description=description,
-    )
+    return [
+        chart_block(
+            "grafik-anggaran-kinerja",
+            f"Penyerapan Anggaran dan Capaian Kinerja per Sasaran Strategis, {ctx.periode}",
+            chart.to_dict(),
+            description=description,
+        )
+    ]

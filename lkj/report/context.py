@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkj.errors import ParamsError
 from lkj.figures.summary import Summary, summarise
 from lkj.inputs.narrative import NarrativeFolder
-from lkj.inputs.params import ReportParams, load_params, params_path
+from lkj.inputs.params import ReportParams, load_params
 from lkj.inputs.project import Project
+from lkj.inputs.support import SupportTable, fill, load_tables
 from lkj.inputs.unit import UnitInfo
 from lkj.report.prose import Narasi
 from lkj.rules.periods import Period
@@ -25,6 +25,7 @@ class ReportContext:
     params: ReportParams
     summary: Summary
     narasi: Narasi
+    tables: tuple[SupportTable, ...] = ()
 
     @property
     def info(self) -> UnitInfo:
@@ -33,6 +34,14 @@ class ReportContext:
     @property
     def singkatan(self) -> str:
         return self.info.singkatan
+
+    def fill(self, text: str) -> str:
+        """A caption from params with {singkatan} and {triwulan} filled in."""
+        return fill(text, self.singkatan, self.period)
+
+    def tables_of(self, iku: int, letak: str) -> list[SupportTable]:
+        """The supporting tables of an IKU's evaluation placed ``letak``, in params order."""
+        return [t for t in self.tables if t.spec.iku == iku and t.spec.letak == letak]
 
     @property
     def periode(self) -> str:
@@ -45,37 +54,12 @@ def load_report(
 ) -> ReportContext:
     """Params, data and prose of ``unit`` for ``period``; any problem is an LkjError."""
     project = Project.at(root)
-    name = project.resolve_unit(unit)
     when = Period.parse(period) if isinstance(period, str) else period
+    name = project.resolve_unit(unit, when)
     params = load_params(project, name, when)
     summary = summarise(when, name, project)
-    _check_params(project, name, when, params, summary)
+    indicators = {i.iku: i for i in summary.data.indicators}
+    tables = load_tables(project, name, when, params, indicators)
     narasi = Narasi(NarrativeFolder.of(project, name, when), when)
     narasi.check()
-    return ReportContext(project, name, when, params, summary, narasi)
-
-
-def _check_params(
-    project: Project, unit: str, period: Period, params: ReportParams, summary: Summary
-) -> None:
-    """Cross-check params against the data (an IKU named in params must exist)."""
-    shown = project.display(params_path(project, unit, period))
-    ikus = {r.iku for r in summary.indicators}
-    for n, item in enumerate(params.tabel_pendukung):
-        key = f"tabel_pendukung.{n}.iku"
-        if item.iku not in ikus:
-            raise ParamsError(
-                shown,
-                f"IKU {item.iku} is not in the performance agreement",
-                key=key,
-                expected="an IKU listed in indikator.csv",
-            )
-        ind = summary.result(item.iku).indicator
-        if item.tabel == "pencatatan_aduan" and not (ind.label_pembilang and ind.label_penyebut):
-            raise ParamsError(
-                shown,
-                f"IKU {item.iku} has no counts to show",
-                key=f"tabel_pendukung.{n}.tabel",
-                expected="pencatatan_aduan only for an IKU with label_pembilang and "
-                "label_penyebut in indikator.csv",
-            )
+    return ReportContext(project, name, when, params, summary, narasi, tables)

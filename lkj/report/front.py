@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from lkj.figures import format as fmt
 from lkj.inputs.params import NO_DATE
+from lkj.report.block import Block
 from lkj.report.blocks import Cover, Signature
 from lkj.report.context import ReportContext
+from lkj.report.structure import chapter
 
 
 def cover(ctx: ReportContext) -> Cover:
@@ -23,14 +25,29 @@ def cover(ctx: ReportContext) -> Cover:
     )
 
 
-def signature(ctx: ReportContext) -> Signature:
-    """Place and date, office and name of the signatory (date absent: not yet set)."""
+def kata_pengantar(ctx: ReportContext) -> list[Block]:
+    """The Kata Pengantar: the analysts' text and the signature; nothing when the unit has
+    neither."""
+    body: list[Block] = [
+        *ctx.narasi.blocks("kata-pengantar", "Kata Pengantar"),
+        *signature(ctx),
+    ]
+    return [chapter("Kata Pengantar"), *body] if body else []
+
+
+def signature(ctx: ReportContext) -> list[Signature]:
+    """Place and date, office and name of the signatory (date absent: not yet set); nothing
+    when the params name no signatory."""
     p = ctx.params.penandatangan
-    return Signature(
-        location=p.tempat,
-        date=NO_DATE if p.tanggal is None else fmt.tanggal(p.tanggal),
-        date_set=p.tanggal is not None,
-        office=p.jabatan,
-        name=p.nama,
-        identity=p.identitas,
-    )
+    if p is None:
+        return []
+    return [
+        Signature(
+            location=p.tempat,
+            date=NO_DATE if p.tanggal is None else fmt.tanggal(p.tanggal),
+            date_set=p.tanggal is not None,
+            office=p.jabatan,
+            name=p.nama,
+            identity=p.identitas,
+        )
+    ]

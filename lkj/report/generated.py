@@ -21,7 +21,7 @@ APPENDIX = "Lampiran: Rekonsiliasi Angka"
 def iku(ctx: ReportContext, number: int) -> Analysis:
     """Bab II B: the analysis of one IKU (trend, quarterly target, year to date, outlook)."""
     result = analysis.indicator_analysis(ctx.summary, number)
-    flag = analysis.attention_note(number) if result.needs_attention else ""
+    flag = analysis.attention_note(number, result.attention) if result.needs_attention else ""
     return Analysis((" ".join(result.sentences),), flag=flag)
 
 
@@ -32,10 +32,14 @@ def ringkasan(ctx: ReportContext) -> Analysis:
     )
 
 
-def anggaran(ctx: ReportContext) -> Analysis:
-    """Realisasi Anggaran: budget absorption against performance per strategic goal."""
-    method, *per_goal = analysis.budget_statements(ctx.summary)
-    return Analysis((method,), tuple(per_goal))
+def anggaran(ctx: ReportContext) -> list[Analysis]:
+    """Realisasi Anggaran: budget absorption against performance per strategic goal; nothing
+    without a budget."""
+    statements = analysis.budget_statements(ctx.summary)
+    if not statements:
+        return []
+    method, *per_goal = statements
+    return [Analysis((method,), tuple(per_goal))]
 
 
 def rekonsiliasi(ctx: ReportContext) -> list[Block]:

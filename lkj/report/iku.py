@@ -36,26 +36,26 @@ def _what(iku: int, section: str) -> str:
 
 
 def informasi(ctx: ReportContext, iku: int) -> list[Block]:
-    """a. Informasi Kinerja."""
+    """a. Informasi Kinerja; nothing when the unit writes no narrative."""
     section = "Informasi Kinerja"
-    text = ctx.narasi.block(iku_file(iku), _what(iku, section), section)
-    assert text is not None
-    return [heading(f"a. {section}", 5, id=f"iku-{iku}-informasi-kinerja"), text]
+    text = ctx.narasi.blocks(iku_file(iku), _what(iku, section), section)
+    if not text:
+        return []
+    return [heading(f"a. {section}", 5, id=f"iku-{iku}-informasi-kinerja"), *text]
 
 
 def evaluasi(ctx: ReportContext, iku: int) -> list[Block]:
-    """b. Evaluasi Kinerja, with the supporting tables the params name for this IKU."""
+    """b. Evaluasi Kinerja, with the supporting tables the params name for this IKU; nothing
+    when there is neither text nor table."""
     section = "Evaluasi Kinerja"
-    text = ctx.narasi.block(iku_file(iku), _what(iku, section), section)
-    assert text is not None
-    items = [p for p in ctx.params.tabel_pendukung if p.iku == iku]
-    before = [
-        support_tables.supporting(ctx, p.tabel, iku) for p in items if p.letak == "sebelum_evaluasi"
-    ]
-    after = [
-        support_tables.supporting(ctx, p.tabel, iku) for p in items if p.letak == "setelah_evaluasi"
-    ]
-    return [heading(f"b. {section}", 5, id=f"iku-{iku}-evaluasi-kinerja"), *before, text, *after]
+    text = ctx.narasi.blocks(iku_file(iku), _what(iku, section), section)
+    before = [support_tables.supporting(ctx, t) for t in ctx.tables_of(iku, "sebelum_evaluasi")]
+    after = [support_tables.supporting(ctx, t) for t in ctx.tables_of(iku, "setelah_evaluasi")]
+    if not (text or before or after):
+        return []
+    letter = "b" if ctx.narasi.claimed else "a"
+    head = heading(f"{letter}. {section}", 5, id=f"iku-{iku}-evaluasi-kinerja")
+    return [head, *before, *text, *after]
 
 
 def faktor(ctx: ReportContext, iku: int) -> list[Block]:

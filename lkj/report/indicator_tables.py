@@ -8,7 +8,8 @@ from lkj.figures.summary import IndicatorResult
 from lkj.report.blocks import TableFigure
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, row, spanned, strong, table_block
-from lkj.rules.indicators import Value
+from lkj.rules.achievement import TidakTerukur
+from lkj.rules.indicators import Target
 from lkj.rules.periods import QUARTERS, quarter_label, quarter_short_label
 
 
@@ -21,11 +22,11 @@ def _sasaran_cells(results: tuple[IndicatorResult, ...]) -> list[Cell | None]:
     )
 
 
-def _value(r: IndicatorResult, value: Value | None) -> str:
+def _value(r: IndicatorResult, value: Target | None) -> str:
     return fmt.nilai(r.indicator, value)
 
 
-def realisasi_triwulan(ctx: ReportContext, r: IndicatorResult, quarter: int) -> Value | None:
+def realisasi_triwulan(ctx: ReportContext, r: IndicatorResult, quarter: int) -> Target | None:
     """The realisation of ``quarter`` as the report of this period knows it (later: none)."""
     if quarter > ctx.period.quarter:
         return None
@@ -40,16 +41,22 @@ def perjanjian_kinerja(ctx: ReportContext) -> TableFigure:
         row(goals[i], c(r.indicator.nama, cls="lkj-indikator"), strong(_value(r, r.target)))
         for i, r in enumerate(results)
     ]
-    activities: list[list[Cell]] = [
-        [Cell("Kegiatan", colspan=2, header=True), Cell("Anggaran", header=True, cls="lkj-num")]
-    ]
-    activities += [
-        [c(f"{k.no}. {k.nama}", colspan=2), num(fmt.rupiah(k.pagu))]
-        for k in ctx.summary.data.kegiatan
-    ]
+    bodies: list[list[list[Cell]]] = [body]
+    if ctx.summary.data.kegiatan:  # the activities and their budget, when the unit lists them
+        activities: list[list[Cell]] = [
+            [
+                Cell("Kegiatan", colspan=2, header=True),
+                Cell("Anggaran", header=True, cls="lkj-num"),
+            ]
+        ]
+        activities += [
+            [c(f"{k.no}. {k.nama}", colspan=2), num(fmt.rupiah(k.pagu))]
+            for k in ctx.summary.data.kegiatan
+        ]
+        bodies.append(activities)
     table = Table(
         head=[[c("Sasaran Strategis"), c("Indikator Kinerja Utama"), c("Target")]],
-        bodies=[body, activities],
+        bodies=bodies,
     )
     return table_block(f"Perjanjian Kinerja {ctx.singkatan} Tahun {ctx.period.year}", table)
 
@@ -105,7 +112,28 @@ def capaian_kumulatif(ctx: ReportContext) -> TableFigure:
             )
         )
     title = f"Capaian Kinerja Tahun {ctx.period.year} Berdasarkan Realisasi Triwulanan"
-    return table_block(title, Table(head, [body]))
+    return table_block(title, Table(head, [body]), notes=capaian_notes(ctx))
+
+
+def capaian_notes(ctx: ReportContext) -> list[str]:
+    """What a reader needs to read the capaian column: the IKU whose target of 0 cannot be
+    measured against, and the unit's cap when it changed a figure."""
+    s = ctx.summary
+    notes = []
+    zero = [r.iku for r in s.indicators if r.tidak_terukur is TidakTerukur.TARGET_NOL]
+    if zero:
+        which = ", ".join(map(str, zero))
+        notes.append(
+            f"IKU {which}: target 0 dengan polaritas naik tidak dapat dilampaui, sehingga "
+            "capaiannya tidak terukur (-)."
+        )
+    if s.capped and s.batas_capaian is not None:
+        which = ", ".join(map(str, s.capped))
+        notes.append(
+            f"Capaian setiap indikator dibatasi paling tinggi {fmt.persen(s.batas_capaian, 0)} "
+            f"(berlaku pada IKU {which})."
+        )
+    return notes
 
 
 def capaian_iku(ctx: ReportContext, iku: int) -> TableFigure:

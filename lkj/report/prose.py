@@ -8,7 +8,8 @@ stripped (tags dropped, their text kept, except what is inside ``<script>``, ``<
 like, which goes too), then nh3 keeps only a small set of tags (paragraphs, bold, italics,
 lists, tables, https links) and no event handler or style attribute. A missing file or
 section becomes a visible ``<div class="lkj-missing">`` in its place; nothing is invented or
-carried over.
+carried over. A unit that writes no narrative at all (no ``narasi/`` folder for the year) has
+none: its report leaves the prose out, without marks, and the parts that hold only prose.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from lkj.errors import DataError
+from lkj.errors import DataError, Problems
 from lkj.inputs.narrative import NarrativeFolder
 from lkj.report.blocks import Blank, Missing, Prose
 from lkj.rules.periods import Period
@@ -238,25 +239,35 @@ class Narasi:
     def shown(self) -> str:
         return self.files.shown
 
+    @property
+    def claimed(self) -> bool:
+        """Whether the unit writes narrative this year (``narasi/`` exists): then a missing
+        file is marked as missing; without it the report has no prose and no marks."""
+        return self.directory.parent.is_dir()
+
     def file(self, name: str) -> ProseFile | None:
-        """The file ``<name>.md``, None when it is not there (the name is recorded as asked
-        for, present or not: see :func:`take_asked`)."""
+        """The file ``<name>.md``, None when it is not there or holds only HTML comments (the
+        instructions ``lkj new`` writes); the name is recorded as asked for, present or not:
+        see :func:`take_asked`."""
         _asked.add(name)
         return self._read(name)
 
     def _read(self, name: str) -> ProseFile | None:
         text = self.files.read(name)
-        if text is None:
+        if text is None or not _COMMENTS.sub("", text).strip():
             return None
         return ProseFile(name, self.files.shown_file(name), text)
 
-    def check(self) -> None:
-        """Every file present is readable and has only known sections."""
+    def check(self, problems: Problems | None = None) -> None:
+        """Every file present is readable and has only known sections (with ``problems``
+        collecting: every file's problem, not only the first)."""
+        problems = problems or Problems()
         for name in self.files.names():
             if name in SECTIONS or (name.startswith("iku-") and name[4:].isdigit()):
-                prose = self._read(name)
-                assert prose is not None
-                prose.check()
+                with problems.guard():
+                    prose = self._read(name)
+                    if prose is not None:
+                        prose.check()
 
     def missing(self, name: str, what: str, section: str | None = None) -> Missing:
         """The visible note for prose that is not there, and a record the build warns about."""
@@ -273,11 +284,14 @@ class Narasi:
     def block(
         self, name: str, what: str, section: str | None = None, *, optional: bool = False
     ) -> Prose | Missing | None:
-        """A file (or one ``##`` section of it) as HTML; a note when missing.
+        """A file (or one ``##`` section of it) as HTML; a note when missing; None when the
+        unit writes no narrative.
 
         ``optional``: a section the analysts may leave out (the reference has none for some
         IKU); then None when the file exists without it.
         """
+        if not self.claimed:
+            return None
         prose = self.file(name)
         if prose is None:
             return self.missing(name, what, section)
@@ -290,12 +304,15 @@ class Narasi:
 
     def parts(
         self, name: str, what: str, split_after: int = 1
-    ) -> tuple[Prose | Missing, Prose | Blank]:
+    ) -> tuple[Prose | Missing | Blank, Prose | Blank]:
         """A section-less file cut after its first ``split_after`` paragraphs.
 
         For text that frames a generated paragraph (Bab III A): the first part goes before it,
-        the rest after. A missing file gives the missing note and a blank.
+        the rest after. A missing file gives the missing note and a blank; a unit that writes
+        no narrative, two blanks.
         """
+        if not self.claimed:
+            return Blank(), Blank()
         prose = self.file(name)
         if prose is None:
             return self.missing(name, what), Blank()
@@ -306,3 +323,13 @@ class Narasi:
             Prose(render_markdown(head)),
             Prose(render_markdown(tail)) if tail.strip() else Blank(),
         )
+
+    def blocks(
+        self, name: str, what: str, section: str | None = None, *, optional: bool = False
+    ) -> list[Prose | Missing]:
+        """:meth:`block` as a list: empty when there is nothing to show."""
+        found = self.block(name, what, section, optional=optional)
+        return [] if found is None else [found]
+
+
+_COMMENTS = re.compile(r"<!--.*?-->", re.S)

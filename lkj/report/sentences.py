@@ -65,9 +65,12 @@ def _budget_sentence(ctx: ReportContext) -> str:
     )
 
 
-def ringkasan_anggaran(ctx: ReportContext) -> Generated:
-    """Executive summary: the budget's realisation against its ceiling."""
-    return generated([_budget_sentence(ctx)])
+def ringkasan_anggaran(ctx: ReportContext) -> list[Generated]:
+    """Executive summary: the budget's realisation against its ceiling; nothing when the data
+    hold no total budget."""
+    if not ctx.summary.has_budget:
+        return []
+    return [generated([_budget_sentence(ctx)])]
 
 
 def capaian_rata_rata(ctx: ReportContext) -> Generated:
@@ -88,20 +91,21 @@ def capaian_rata_rata(ctx: ReportContext) -> Generated:
 def anggaran_tabel(ctx: ReportContext) -> Generated:
     """Bab II C: the totals of the unit and of the budget lines in the table that follows."""
     s = ctx.summary
-    lines_pagu = sum((b.pagu for b in s.data.budget_lines), Decimal(0))
-    realised = s.data.budget_realisations.get(ctx.period.quarter)
-    text = [_budget_sentence(ctx)]
-    if realised is None:
-        text.append(
-            "Baris anggaran per sasaran strategis pada tabel berikut berjumlah pagu "
-            f"{fmt.rupiah(lines_pagu)}; realisasinya per baris belum tersedia dalam data."
-        )
-    else:
-        lines_real = sum(realised.values(), Decimal(0))
-        text.append(
-            "Baris anggaran per sasaran strategis pada tabel berikut berjumlah pagu "
-            f"{fmt.rupiah(lines_pagu)} dengan realisasi {fmt.rupiah(lines_real)}."
-        )
+    text = [_budget_sentence(ctx)] if s.has_budget else []
+    if s.data.budget_lines:
+        lines_pagu = sum((b.pagu for b in s.data.budget_lines), Decimal(0))
+        realised = s.data.budget_realisations.get(ctx.period.quarter)
+        if realised is None:
+            text.append(
+                "Baris anggaran per sasaran strategis pada tabel berikut berjumlah pagu "
+                f"{fmt.rupiah(lines_pagu)}; realisasinya per baris belum tersedia dalam data."
+            )
+        else:
+            lines_real = sum(realised.values(), Decimal(0))
+            text.append(
+                "Baris anggaran per sasaran strategis pada tabel berikut berjumlah pagu "
+                f"{fmt.rupiah(lines_pagu)} dengan realisasi {fmt.rupiah(lines_real)}."
+            )
     return generated(text)
 
 

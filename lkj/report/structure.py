@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from lkj.report.block import Block
 from lkj.report.blocks import (
     Chapter,
     Contents,
@@ -62,3 +63,8 @@ def generated(
     ``items`` become a numbered list after the paragraphs, ``tail`` paragraphs follow it.
     """
     return Generated(tuple(paragraphs), tuple(items), tuple(tail))
+
+
+def prose_section(title: str, id: str, prose: Sequence[Block]) -> list[Block]:
+    """A section that holds only the analysts' prose: nothing when there is none."""
+    return [section(title, id=id), *prose] if prose else []

@@ -1,11 +1,15 @@
-"""Supporting tables of an IKU's evaluation: complaints by status, the IKU's own counts, and
-the register of cooperation agreements (MoU) with their status at the period's end."""
+"""Supporting tables of an IKU's evaluation, as the unit's params declare them: a CSV file of
+the unit's year with a caption (docs/supporting-tables.md), or the IKU's own counts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 
 from lkj.figures import format as fmt
+from lkj.figures.support import STATUS, Column, TableFigures, compute_table
+from lkj.inputs.support import Cell as Value
+from lkj.inputs.support import SupportTable
 from lkj.report.blocks import TableFigure
 from lkj.report.context import ReportContext
 from lkj.report.table import Cell, Table, c, num, strong, table_block
@@ -15,33 +19,61 @@ def _no_data(text: str, columns: int) -> list[Cell]:
     return [Cell(text, colspan=columns, cls="lkj-no-data")]
 
 
-def status_pengaduan(ctx: ReportContext) -> TableFigure:
-    """Complaints received in the quarter, by handling status, with their total."""
-    label = ctx.period.label
-    rows = [p for p in ctx.summary.data.pengaduan if p.triwulan == ctx.period.quarter]
-    head = [[c("No"), c("Status Penanganan Aduan"), c(label)]]
-    if not rows:
-        body = [_no_data(f"Data status pengaduan {label} belum tersedia.", 3)]
-        return table_block(
-            "Rekap Jumlah Pengaduan berdasarkan Status Penanganan", Table(head, [body])
-        )
-    body = [[num(str(p.no)), c(p.status), num(fmt.angka(p.jumlah))] for p in rows]
-    total = sum(p.jumlah for p in rows)
-    foot = [[Cell("Jumlah", colspan=2, header=True), strong(fmt.angka(total))]]
-    return table_block(
-        "Rekap Jumlah Pengaduan berdasarkan Status Penanganan", Table(head, [body], foot)
-    )
+def _text(col: Column, value: Value) -> str:
+    if value is None:
+        return fmt.DASH
+    if isinstance(value, date):
+        return fmt.tanggal(value)
+    if isinstance(value, str):
+        return value
+    if col.format == "rupiah":
+        return fmt.rupiah(value)
+    if col.format == "persen":
+        return fmt.persen(value)
+    text = fmt.angka(value)
+    return f"{text} {col.satuan}" if col.satuan else text
 
 
-def pencatatan_aduan(ctx: ReportContext, iku: int) -> TableFigure:
+def _cell(col: Column, value: Value) -> Cell:
+    text = _text(col, value)
+    if col.format == "tanggal":
+        return c(text, cls="lkj-date")
+    if col.format == "status":
+        return c(text, cls=f"lkj-status-{text.lower()}")
+    if col.format == "nomor" or (isinstance(value, Decimal) and not col.satuan):
+        return num(text)
+    return c(text)
+
+
+def file_table(figures: TableFigures) -> TableFigure:
+    """A table from a CSV file: its columns, rows, the footer of sums, and notes."""
+    cols = figures.columns
+    head = [[c(col.judul) for col in cols]]
+    if not figures.rows:
+        return table_block(figures.judul, Table(head, [[_no_data(figures.kosong, len(cols))]]))
+    body = [[_cell(col, row.get(col.key)) for col in cols] for row in figures.rows]
+    foot: list[list[Cell]] = []
+    if figures.spec.jumlah is not None:
+        first = next((i for i, col in enumerate(cols) if col.key in figures.sums), len(cols))
+        cells: list[Cell] = [Cell(figures.spec.jumlah, colspan=max(first, 1), header=True)]
+        for col in cols[max(first, 1) :]:
+            value = figures.sums.get(col.key)
+            cells.append(strong(_text(col, value)) if col.key in figures.sums else c(""))
+        foot = [cells]
+    return table_block(figures.judul, Table(head, [body], foot), notes=list(figures.notes))
+
+
+def hitungan_iku(ctx: ReportContext, table: SupportTable) -> TableFigure:
     """An IKU's counts (label_penyebut, then label_pembilang) and the resulting capaian."""
-    r = ctx.summary.result(iku)
+    spec = table.spec
+    r = ctx.summary.result(spec.iku)
     ind = r.indicator
     label = ctx.period.label
-    real = ctx.summary.data.realisation(iku, ctx.period.quarter)
+    real = ctx.summary.data.realisation(spec.iku, ctx.period.quarter)
     penyebut = real.penyebut if real is not None else None
     pembilang = real.pembilang if real is not None else None
-    head = [[c("No"), c("Aduan"), c(label)]]
+    word = spec.hitungan_iku or ""
+    head = [[c("No"), c(word), c(label)]]
     body = [
         [num("1"), c(ind.label_penyebut), num(fmt.angka(penyebut))],
         [num("2"), c(ind.label_pembilang), num(fmt.angka(pembilang))],
@@ -50,56 +82,18 @@ def pencatatan_aduan(ctx: ReportContext, iku: int) -> TableFigure:
     notes = []
     if penyebut is None:
         notes.append(
-            f"Jumlah aduan {label} tidak tercatat dalam data; capaian dari realisasi "
+            f"Jumlah {word.lower()} {label} tidak tercatat dalam data; capaian dari realisasi "
             f"{fmt.nilai(ind, r.realisasi)}."
         )
-    return table_block("Rekap Jumlah Pencatatan Aduan", Table(head, [body], foot), notes=notes)
+    title = ctx.fill(spec.judul)
+    return table_block(title, Table(head, [body], foot), notes=notes)
 
 
-def mou(ctx: ReportContext) -> TableFigure:
-    """Agreements signed by the period's end: start (TMT), term, end date and status then."""
-    on = ctx.period.end_date
-    mous = [m for m in ctx.summary.data.mous if m.tmt <= on]
-    head = [
-        [
-            c("No"),
-            c("Pemerintah Kab./Kota"),
-            c("TMT"),
-            c("Jangka Waktu"),
-            c("TMT Berakhir"),
-            c("Status"),
-        ]
-    ]
-    body = [
-        [
-            num(str(n)),
-            c(m.pemerintah),
-            c(fmt.tanggal(m.tmt), cls="lkj-date"),
-            c(f"{m.jangka_waktu_tahun} Tahun"),
-            c(fmt.tanggal(m.berakhir), cls="lkj-date"),
-            c(m.status(on), cls=f"lkj-status-{m.status(on).lower()}"),
-        ]
-        for n, m in enumerate(mous, start=1)
-    ]
-    berlaku = sum(1 for m in mous if m.status(on) == "Berlaku")
-    notes = [
-        f"Status per {fmt.tanggal(on)} (akhir {ctx.period.label}): {berlaku} berlaku, "
-        f"{len(mous) - berlaku} habis; tanggal berakhir = TMT ditambah jangka waktu."
-    ]
-    title = f"Pelaksanaan MoU antara {ctx.singkatan} dengan Pemerintah Daerah"
-    return table_block(title, Table(head, [body]), notes=notes)
+def supporting(ctx: ReportContext, table: SupportTable) -> TableFigure:
+    """The supporting table as declared in params."""
+    if table.file is None:
+        return hitungan_iku(ctx, table)
+    return file_table(compute_table(ctx.summary, table))
 
 
-#: The supporting tables params may name (``tabel_pendukung``), each given the IKU it is for.
-SUPPORTING: dict[str, Callable[[ReportContext, int], TableFigure]] = {
-    "status_pengaduan": lambda ctx, iku: status_pengaduan(ctx),
-    "pencatatan_aduan": pencatatan_aduan,
-    "mou": lambda ctx, iku: mou(ctx),
-}
-
-
-def supporting(ctx: ReportContext, name: str, iku: int) -> TableFigure:
-    """The supporting table ``name`` (see :mod:`lkj.inputs.params`) for ``iku``."""
-    if name not in SUPPORTING:
-        raise ValueError(f"unknown supporting table {name!r}")
-    return SUPPORTING[name](ctx, iku)
+__all__ = ["STATUS", "file_table", "hitungan_iku", "supporting"]

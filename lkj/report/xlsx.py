@@ -19,21 +19,34 @@ from lkj.figures.summary import Summary
 from lkj.inputs.ooxml import workbook_bytes
 from lkj.rules.achievement import Kelas
 from lkj.rules.decimals import round2, to_json_number
-from lkj.rules.indicators import Satuan, Value
+from lkj.rules.indicators import Jenis, Predikat, Rentang, Target
 from lkj.rules.periods import quarter_short_label as tw
 
 PERCENT = '#,##0.00"%"'  # the value is a percentage already (80.77 shows 80,77%)
 DECIMAL = "#,##0.00"
 WHOLE = "#,##0"
 RUPIAH = '"Rp "#,##0'
-FORMATS = {Satuan.PERSEN: PERCENT, Satuan.ORANG: WHOLE, Satuan.NILAI: DECIMAL}
+FORMATS = {
+    Jenis.PERSEN: PERCENT,
+    Jenis.JUMLAH: WHOLE,
+    Jenis.UKURAN: DECIMAL,
+    Jenis.NILAI: DECIMAL,
+    Jenis.RUPIAH: RUPIAH,
+    Jenis.DURASI: DECIMAL,
+    Jenis.RASIO: DECIMAL,
+}
 HEADER_FILL = "DDE5F0"
 
 
-def number(value: Value | None) -> int | float | str | None:
-    """A figure as the cell holds it: rounded to two places as printed; a predicate as text."""
-    if value is None or isinstance(value, str):
-        return value
+def number(value: Target | None) -> int | float | str | None:
+    """A figure as the cell holds it: rounded to two places as printed; a predicate or a
+    range as text."""
+    if value is None:
+        return None
+    if isinstance(value, Predikat):
+        return value.kata if value.skor is None else f"{value.kata} ({value.skor})"
+    if isinstance(value, Rentang):
+        return f"{value.bawah}-{value.atas}"
     return to_json_number(round2(value))
 
 
@@ -101,13 +114,13 @@ def _pengukuran(wb: Any, summary: Summary) -> None:
     rows, formats = [], []
     for result in summary.indicators:
         ind = result.indicator
-        value_fmt = FORMATS.get(ind.satuan)
+        value_fmt = FORMATS.get(ind.jenis)
         row: list[Any] = [
             ind.iku,
             ind.sasaran,
             result.sasaran,
             ind.nama,
-            ind.satuan.value,
+            ind.satuan if ind.satuan and not ind.is_predikat else ind.jenis.value,
             number(ind.target),
         ]
         fmt: list[str | None] = [None, None, None, None, None, value_fmt]

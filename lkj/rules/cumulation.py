@@ -1,4 +1,9 @@
-"""Year-to-date realisation of an indicator from its quarterly realisations."""
+"""Year-to-date realisation of an indicator from its quarterly realisations.
+
+A quarter without a realisation (a blank cell, ``-``, or no row) is *not measured*: it is left
+out, never counted as 0. The year to date is then formed from the quarters that were measured;
+with none, it cannot be measured either.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,9 @@ from lkj.rules.indicators import Indicator, Kumulasi, Value
 
 @dataclass(frozen=True)
 class Realisation:
-    """One quarter's realisation; ``pembilang``/``penyebut`` are the counts behind a ratio."""
+    """One quarter's realisation; ``pembilang``/``penyebut`` are the counts behind a ratio.
+
+    ``nilai`` is None when the quarter was not measured (or its ratio has no cases)."""
 
     iku: int
     triwulan: int
@@ -21,25 +28,36 @@ class Realisation:
 
 
 def realisation_to_date(indicator: Indicator, quarters: list[Realisation]) -> Value | None:
-    """Cumulate quarters 1..n (given in order) by the indicator's rule.
+    """Cumulate the measured ones of quarters 1..n (given in order) by the indicator's rule.
 
-    Returns None when the result cannot be measured (a pooled ratio over zero cases, or a
-    quarter without a value).
+    - ``jumlah``: the sum of the measured quarters;
+    - ``terakhir`` (and every predicate): the latest measured value;
+    - ``rata_rata``: the mean of the measured quarters;
+    - ``rasio``: pooled counts of the quarters that have them (sum of numerators / sum of
+      denominators x 100).
+
+    None when no quarter was measured, or a pooled ratio has no cases.
     """
-    if not quarters:
-        return None
-    if indicator.is_predikat or indicator.kumulasi is Kumulasi.TERAKHIR:
-        return quarters[-1].nilai
-    if indicator.kumulasi is Kumulasi.RASIO:
-        if any(q.pembilang is None or q.penyebut is None for q in quarters):
-            return None
+    if indicator.kumulasi is Kumulasi.RASIO and not indicator.is_predikat:
+        if any(
+            q.nilai is not None and (q.pembilang is None or q.penyebut is None) for q in quarters
+        ):
+            return None  # a value without its counts cannot be pooled
         num = sum((q.pembilang for q in quarters if q.pembilang is not None), Decimal(0))
         den = sum((q.penyebut for q in quarters if q.penyebut is not None), Decimal(0))
         return percent(num, den) if den else None
-    values = [q.nilai for q in quarters]
-    if any(not isinstance(v, Decimal) for v in values):
+    measured = [q.nilai for q in quarters if q.nilai is not None]
+    if not measured:
         return None
-    numbers = [v for v in values if isinstance(v, Decimal)]
+    numbers = [v for v in measured if isinstance(v, Decimal)]
+    if indicator.kumulasi is Kumulasi.TERAKHIR or len(numbers) != len(measured):
+        return measured[-1]  # a standing value, or a predicate
     if indicator.kumulasi is Kumulasi.JUMLAH:
         return sum(numbers, Decimal(0))
     return mean(numbers)
+
+
+def unmeasured_quarters(quarters: list[Realisation]) -> list[int]:
+    """The quarters among ``quarters`` without a realisation (a quarter whose counts are
+    0 of 0 was counted: it had no cases)."""
+    return [q.triwulan for q in quarters if q.nilai is None and q.penyebut is None]
