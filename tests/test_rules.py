@@ -103,10 +103,10 @@ def test_vocabulary_lives_on_the_enums() -> None:
     assert Kumulasi.TERAKHIR.label == "nilai posisi (nilai triwulan terakhir)"
     assert Kumulasi.RASIO.label == "rasio gabungan seluruh triwulan"
     assert Polaritas.TURUN.label == "nilai yang lebih rendah lebih baik"
-    assert [s.suffix for s in Satuan] == ["%", " Orang", "", ""]
-    assert Satuan.ORANG.label == "Orang"
+    assert Polaritas.RENTANG.label == "nilai di dalam rentang target paling baik"
+    assert Jenis.RUPIAH.label == "Rupiah" and Jenis.PERSEN.label == "Persen"
     assert Kelas.DI_BAWAH.label == "di bawah 100%"
-    assert all(k.label for k in (*Kumulasi, *Polaritas, *Satuan, *Kelas))
+    assert all(k.label for k in (*Kumulasi, *Polaritas, *Jenis, *Kelas))
 
 
 @pytest.mark.parametrize("text", ["2025-Q5", "2025-Q0", "2025", "Q2-2025", "2025-T2"])
