@@ -15,7 +15,6 @@ from lkj.cli import main
 from lkj.inputs.files import (
     JUMLAH,
     NILAI,
-    ORANG,
     PERSEN,
     RUPIAH,
     NumberError,
@@ -25,12 +24,23 @@ from lkj.inputs.files import (
     plain_number,
     thousands_grouped,
 )
+from lkj.inputs.values import number_form, parse_text
 from lkj.report.context import load_report
+from lkj.rules.indicators import Jenis
 from tests.test_bad_input import REAL, Fails, edit, fail
 
 YEAR = "data/bp3mi-jabar/2025"
+ORANG = "a count in Orang"  # a jumlah indicator, satuan Orang, read by parse_text
 
-ACCEPTED: list[tuple[NumberForm, str, str]] = [
+
+def _parse(form: NumberForm | str, text: str) -> Decimal:
+    if form == ORANG:
+        return parse_text(text, Jenis.JUMLAH, "Orang", "IKU 7")
+    assert isinstance(form, NumberForm)
+    return parse_value(text, form, "IKU 7")
+
+
+ACCEPTED: list[tuple[NumberForm | str, str, str]] = [
     (PERSEN, "80.76", "80.76"),
     (PERSEN, "80,76", "80.76"),
     (PERSEN, "80,76%", "80.76"),
@@ -65,22 +75,23 @@ ACCEPTED: list[tuple[NumberForm, str, str]] = [
 
 
 @pytest.mark.parametrize(("form", "text", "value"), ACCEPTED)
-def test_accepted(form: NumberForm, text: str, value: str) -> None:
-    parsed = parse_value(text, form, "IKU 7")
+def test_accepted(form: NumberForm | str, text: str, value: str) -> None:
+    parsed = _parse(form, text)
     assert parsed == Decimal(value) and str(parsed) == value
 
 
-REFUSED: list[tuple[NumberForm, str, str]] = [
+REFUSED: list[tuple[NumberForm | str, str, str]] = [
     (PERSEN, "7.410 Orang", "'Orang' does not fit IKU 7, whose satuan is persen"),
     (PERSEN, "Rp 80", "'Rp' does not fit IKU 7, whose satuan is persen"),
+    (number_form(Jenis.PERSEN, ""), "7 Orang", "'Orang' does not fit IKU 7, whose jenis is persen"),
     (PERSEN, "1.234.567", "'.' as a thousands separator does not fit IKU 7"),
     (PERSEN, "1.234,5", "'.' as a thousands separator does not fit IKU 7"),
     (PERSEN, "1,234", "',' followed by three digits is ambiguous"),
     (PERSEN, "13,3333", "not read as a decimal comma; write '.'"),
     (PERSEN, "80.76.1", "value is not a number"),
-    (ORANG, "80,76%", "'%' does not fit IKU 7, whose satuan is orang (whole persons)"),
-    (ORANG, "7.41", "a decimal does not fit IKU 7, whose satuan is orang"),
-    (ORANG, "7,5", "a decimal does not fit IKU 7, whose satuan is orang"),
+    (ORANG, "80,76%", "'%' does not fit IKU 7, whose jenis is jumlah (Orang), whole"),
+    (ORANG, "7.41", "a decimal does not fit IKU 7, whose jenis is jumlah (Orang)"),
+    (ORANG, "7,5", "a decimal does not fit IKU 7, whose jenis is jumlah (Orang)"),
     (ORANG, "7.4100", "a decimal does not fit IKU 7"),
     (ORANG, "1,234", "',' followed by three digits is ambiguous"),
     (ORANG, "7 410", "value is not a number"),
@@ -96,9 +107,9 @@ REFUSED: list[tuple[NumberForm, str, str]] = [
 
 
 @pytest.mark.parametrize(("form", "text", "problem"), REFUSED)
-def test_refused(form: NumberForm, text: str, problem: str) -> None:
+def test_refused(form: NumberForm | str, text: str, problem: str) -> None:
     with pytest.raises(NumberError) as caught:
-        parse_value(text, form, "IKU 7")
+        _parse(form, text)
     assert problem in caught.value.problem
 
 
@@ -111,8 +122,11 @@ def test_form_families() -> None:
 
 def test_expected_shows_the_plain_form() -> None:
     assert (
-        ORANG.expected
-        == "a whole number of persons, e.g. 7410 (also accepted: 7.410 or 7.410 Orang)"
+        number_form(Jenis.JUMLAH, "Orang").expected
+        == "a whole number of Orang, e.g. 7410 (also accepted: 7.410 or 7.410 Orang)"
+    )
+    assert number_form(Jenis.UKURAN, "Ha").expected == (
+        "a quantity in Ha, e.g. 2.75 (also accepted: 2,75 or 2,75 Ha)"
     )
     assert PERSEN.expected == "a percentage, e.g. 80.76 (also accepted: 80,76 or 80,76%)"
     assert RUPIAH.expected.startswith("an amount in rupiah, e.g. 3515820174")

@@ -49,6 +49,7 @@ def check(project: Project, unit: str | None, period: Period | str) -> CheckResu
     with problems.guard():
         data = load(project, name, when.year, problems)
         result.checked.append(f"data/{name}/{when.year}")
+    data_ok = not problems.errors  # the transcription is checked against complete data only
     summary = None
     if data is not None:
         with problems.guard():
@@ -64,7 +65,7 @@ def check(project: Project, unit: str | None, period: Period | str) -> CheckResu
     with problems.guard():
         Narasi(NarrativeFolder.of(project, name, when), when).check(problems)
     published = default_path(project.unit_dir(name), when)
-    if summary is not None and published.is_file():
+    if summary is not None and data_ok and published.is_file():
         with problems.guard():
             figures = tuple(compute_table(summary, t) for t in tables if t.file is not None)
             audit_summary(summary, project, tables=figures)

@@ -65,12 +65,18 @@ def _without_word(text: str, word: str) -> str:
     return text
 
 
+def parse_text(text: str, jenis: Jenis, word: str, of: str) -> Decimal:
+    """A number of an indicator's kind written as analysts write it (its own unit word after
+    it, Indonesian forms where they cannot be misread); :class:`NumberError` otherwise."""
+    return parse_value(_without_word(text, word), number_form(jenis, word), of)
+
+
 def parse_number(row: Row, column: str, jenis: Jenis, word: str, iku: int) -> Decimal:
     """A number of an indicator's kind; negatives are refused."""
     form = number_form(jenis, word)
     text = row.text(column)
     try:
-        value = parse_value(_without_word(text, word), form, f"IKU {iku}")
+        value = parse_text(text, jenis, word, f"IKU {iku}")
     except NumberError as exc:
         raise row.error(column, exc.problem, f"{form.expected} ({DOC})") from None
     if value < 0:
