@@ -18,7 +18,7 @@ import pytest
 from lkj.inputs import limits
 from lkj.report.prose import render_markdown
 from tests.conftest import REPO
-from tests.test_bad_input import REAL, Fails, edit, fail
+from tests.test_bad_input import REAL, Fail, Fails, edit, fail
 
 YEAR = "data/bp3mi-jabar/2025"
 IND = f"{YEAR}/indikator.csv"
@@ -33,9 +33,9 @@ COMMANDS = ("summary", "audit", "build")
 @pytest.fixture(params=COMMANDS)
 def fails(
     request: pytest.FixtureRequest, project_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> Fails:
+) -> Fail:
     command: str = request.param
-    return lambda *args: fail(project_copy, capsys, command, *args)
+    return Fail(project_copy, capsys, command)
 
 
 def test_the_documented_limits() -> None:
@@ -80,7 +80,7 @@ def test_the_documented_limits() -> None:
 )
 def test_number_beyond_the_limit(
     project_copy: Path,
-    fails: Fails,
+    fails: Fail,
     file: str,
     old: str,
     new: str,
@@ -89,7 +89,9 @@ def test_number_beyond_the_limit(
     problem: str,
 ) -> None:
     edit(project_copy, file, old, new)
-    msg = fails()
+    msg = fails.on(file)
+    if msg is None:
+        return  # lkj summary reads no supporting table
     assert msg.startswith(f"lkj: error: {file}, row {row}, column '{column}': "), msg
     assert problem in msg and len(msg) < 500
 
@@ -126,7 +128,7 @@ def test_params_number_beyond_the_limit(
 ) -> None:
     edit(project_copy, Q2, "  - iku: 1\n", "  - iku: " + "1" * 5000 + "\n")
     msg = fail(project_copy, capsys, "build")
-    assert msg.startswith(f"lkj: error: {Q2}, line 16") and "15 digits" in msg
+    assert msg.startswith(f"lkj: error: {Q2}, line 17") and "15 digits" in msg
 
 
 def test_published_figure_beyond_the_limit(
@@ -142,17 +144,21 @@ def test_published_figure_beyond_the_limit(
 # ---- MoU terms and dates ---------------------------------------------------------------------
 
 
-def test_mou_term_beyond_the_limit(project_copy: Path, fails: Fails) -> None:
+def test_mou_term_beyond_the_limit(project_copy: Path, fails: Fail) -> None:
     """The issue's case: 'year 11021 is out of range' inside a chapter and in the audit."""
     edit(project_copy, f"{YEAR}/mou.csv", "2021-06-17,3", "2021-06-17,9000")
-    msg = fails()
+    msg = fails.on("mou.csv")
+    if msg is None:
+        return  # lkj summary reads no supporting table
     assert msg.startswith(f"lkj: error: {YEAR}/mou.csv, row 2, column 'jangka_waktu_tahun': ")
     assert "at most 100 years" in msg
 
 
-def test_mou_ending_after_year_9999(project_copy: Path, fails: Fails) -> None:
+def test_mou_ending_after_year_9999(project_copy: Path, fails: Fail) -> None:
     edit(project_copy, f"{YEAR}/mou.csv", "2021-06-17,3", "9990-06-17,30")
-    msg = fails()
+    msg = fails.on("mou.csv")
+    if msg is None:
+        return  # lkj summary reads no supporting table
     assert msg.startswith(f"lkj: error: {YEAR}/mou.csv, row 2, column 'jangka_waktu_tahun': ")
     assert "after the year 9999" in msg
 

@@ -22,7 +22,7 @@ from lkj.errors import DataError
 from lkj.inputs.files import read_text
 from lkj.inputs.project import Project
 from tests.conftest import REPO
-from tests.test_bad_input import REAL, Fails, edit, fail
+from tests.test_bad_input import REAL, Fail, Fails, edit, fail
 
 YEAR = "data/bp3mi-jabar/2025"
 NARASI = f"{YEAR}/narasi/2025-Q2"
@@ -34,9 +34,9 @@ SECRET = "S3CR3T-never-to-be-published"
 @pytest.fixture(params=COMMANDS)
 def fails(
     request: pytest.FixtureRequest, project_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> Fails:
+) -> Fail:
     command: str = request.param
-    return lambda *args: fail(project_copy, capsys, command, *args)
+    return Fail(project_copy, capsys, command)
 
 
 def outside(project: Path) -> Path:
@@ -77,9 +77,11 @@ def assert_refused(msg: str, shown: str, link: str | None = None) -> None:
 @pytest.mark.parametrize(
     "name", ["sasaran.csv", "indikator.csv", "realisasi.csv", "mou.csv", "anggaran.yaml"]
 )
-def test_data_file_linked_outside(project_copy: Path, fails: Fails, name: str) -> None:
+def test_data_file_linked_outside(project_copy: Path, fails: Fail, name: str) -> None:
     move_out(project_copy, f"{YEAR}/{name}")
-    assert_refused(fails(), f"{YEAR}/{name}")
+    msg = fails.on(name)
+    if msg is not None:  # lkj summary reads no supporting table (mou.csv)
+        assert_refused(msg, f"{YEAR}/{name}")
 
 
 def test_unit_yaml_linked_outside(project_copy: Path, fails: Fails) -> None:

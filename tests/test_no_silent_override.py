@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_bad_input import REAL, Fails, edit, fail
+from tests.test_bad_input import REAL, Fail, Fails, edit, fail
 
 YEAR = "data/bp3mi-jabar/2025"
 IND = f"{YEAR}/indikator.csv"
@@ -28,9 +28,9 @@ COMMANDS = ("summary", "audit", "build")
 @pytest.fixture(params=COMMANDS)
 def fails(
     request: pytest.FixtureRequest, project_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> Fails:
+) -> Fail:
     command: str = request.param
-    return lambda *args: fail(project_copy, capsys, command, *args)
+    return Fail(project_copy, capsys, command)
 
 
 def append(root: Path, rel: str, line: str) -> None:
@@ -48,7 +48,7 @@ def append(root: Path, rel: str, line: str) -> None:
         (REAL, "1,01,99,,", 28, 2, "iku and triwulan"),
         (REAL, "7, 2 ,99,,", 28, 15, "iku and triwulan"),
         (f"{YEAR}/sasaran.csv", "01,Sasaran yang sama", 11, 2, "sasaran"),
-        (IND, "007,1,X,persen,naik,terakhir,1,1,1,1,1,,", 15, 8, "iku"),
+        (IND, "007,1,X,persen,,naik,terakhir,1,1,1,1,1,,", 15, 8, "iku"),
         (f"{YEAR}/pagu.csv", "01,1,5", 13, 2, "baris"),
         (f"{YEAR}/realisasi_anggaran.csv", "02,01,5", 13, 2, "triwulan and baris"),
         (f"{YEAR}/pengaduan_status.csv", "2,01,Lain,1", 6, 2, "triwulan and no"),
@@ -58,10 +58,12 @@ def append(root: Path, rel: str, line: str) -> None:
     ],
 )
 def test_duplicate_on_the_parsed_key(
-    project_copy: Path, fails: Fails, file: str, line: str, row: int, first: int, what: str
+    project_copy: Path, fails: Fail, file: str, line: str, row: int, first: int, what: str
 ) -> None:
     append(project_copy, file, line)
-    msg = fails()
+    msg = fails.on(file)
+    if msg is None:
+        return  # lkj summary reads no supporting table
     assert f"lkj: error: {file}, row {row}: duplicate row: same {what} as row {first}" in msg
 
 
@@ -78,7 +80,7 @@ def test_duplicate_on_the_parsed_key(
 )
 def test_digits_other_than_0_to_9_are_refused(
     project_copy: Path,
-    fails: Fails,
+    fails: Fail,
     file: str,
     old: str,
     new: str,
@@ -87,7 +89,9 @@ def test_digits_other_than_0_to_9_are_refused(
     digit: str,
 ) -> None:
     edit(project_copy, file, old, new)
-    msg = fails()
+    msg = fails.on(file)
+    if msg is None:
+        return  # lkj summary reads no supporting table
     assert f"lkj: error: {file}, row {row}, column '{column}': " in msg
     assert f"'{digit}' is not one of the digits 0-9" in msg
 
@@ -162,7 +166,7 @@ def test_quarter_as_number_and_as_text(project_copy: Path, fails: Fails) -> None
         (
             "lampiran_rekonsiliasi: false",
             "lampiran_rekonsiliasi: false\nperiod: 2025-Q2",
-            29,
+            47,
             3,
             "period",
         ),
@@ -231,10 +235,12 @@ def test_budget_quarter_outside_1_to_4(project_copy: Path, fails: Fails, quarter
     ],
 )
 def test_negative_amounts_counts_and_numbers(
-    project_copy: Path, fails: Fails, file: str, old: str, new: str, row: int, column: str
+    project_copy: Path, fails: Fail, file: str, old: str, new: str, row: int, column: str
 ) -> None:
     edit(project_copy, file, old, new)
-    msg = fails()
+    msg = fails.on(file)
+    if msg is None:
+        return  # lkj summary reads no supporting table
     assert f"lkj: error: {file}, row {row}, column '{column}': " in msg
 
 

@@ -138,10 +138,7 @@ class _Auditor:
         self.published = replace(
             self.published,
             places=tuple(
-                replace(
-                    p,
-                    rows={k: tuple(self.keyed(k, r) for r in rows) for k, rows in p.rows.items()},
-                )
+                replace(p, rows={k: self.keyed_rows(k, rows) for k, rows in p.rows.items()})
                 for p in self.published.places
             ),
         )
@@ -168,6 +165,26 @@ class _Auditor:
             unchecked=sum(len(p.unchecked) for p in self.published.places),
             findings=tuple(self.findings),
         )
+
+    def keyed_rows(self, kind: str, rows: tuple[Row, ...]) -> tuple[Row, ...]:
+        """The rows of one place, keyed; a supporting table's row named twice (case and
+        spacing aside) is an error naming both lines."""
+        keyed = tuple(self.keyed(kind, r) for r in rows)
+        if kind in ("iku", "kegiatan"):
+            return keyed
+        name = self.lookup.table(kind).key_column
+        seen: dict[str, int] = {}
+        for row in keyed:
+            same = " ".join(str(row.key).split()).casefold()
+            if same in seen:
+                raise DataError(
+                    self.published.file,
+                    f"{name} {row.key} is given twice in one place (first on line {seen[same]})",
+                    line=row.line,
+                    key=kind,
+                )
+            seen[same] = row.line
+        return keyed
 
     def keyed(self, kind: str, row: Row) -> Row:
         """A supporting table's row with its key (the text of the table's key column) taken

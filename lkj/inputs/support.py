@@ -158,14 +158,27 @@ def _table(
         formats.setdefault(spec.masa_berlaku.jangka_tahun, "angka")
     rows: list[SupportRow] = []
     rows_read = read_csv(path, file, list(formats), ("triwulan",), root=project.root, others=True)
+    keys = _keys(spec)
+    seen: dict[tuple[str, object], int] = {}
     for row in rows_read:
         with problems.guard():
-            if "triwulan" in row.values and "triwulan" not in formats:
+            by_quarter = "triwulan" in row.values and "triwulan" not in formats
+            if by_quarter:
                 quarter = row.integer("triwulan")
                 if not 1 <= quarter <= 4:
                     raise row.error("triwulan", f"quarter {quarter} does not exist", "1 to 4")
                 if quarter != period.quarter:
                     continue
+            for name in keys:  # each names one row (of the quarter)
+                named = (name, _key(row, name, formats[name]))
+                if named in seen:
+                    what = f"triwulan and {name}" if by_quarter else name
+                    raise row.error(
+                        None,
+                        f"duplicate row: same {what} as row {seen[named]}",
+                        f"one row per {what}",
+                    )
+                seen[named] = row.number
             cells = {c: _cell(row, c, f) for c, f in formats.items()}
             if spec.masa_berlaku is not None:
                 _check_term(row, spec.masa_berlaku.mulai, spec.masa_berlaku.jangka_tahun, cells)
@@ -183,7 +196,7 @@ def _check_term(row: Row, start: str, term: str, cells: dict[str, Cell]) -> None
         raise row.error(
             term,
             "the term is not a whole number of years within lkj's limit",
-            f"a term in whole years, 1 to {MAX_MOU_YEARS}",
+            f"a term in whole years, 1 and at most {MAX_MOU_YEARS} years",
         )
     if isinstance(begins, date):
         try:
@@ -196,11 +209,29 @@ def _check_term(row: Row, start: str, term: str, cells: dict[str, Cell]) -> None
             ) from None
 
 
+def _keys(spec: Pendukung) -> list[str]:
+    """The columns that name a row: every ``nomor`` column and the first ``teks`` one."""
+    numbers = [c.kolom for c in spec.kolom if c.format == "nomor"]
+    text = next((c.kolom for c in spec.kolom if c.format == "teks"), None)
+    return numbers + ([text] if text else [])
+
+
+def _key(row: Row, column: str, form: str) -> object:
+    """A key as compared: a row number parsed (``01`` is 1), a name without regard to case and
+    runs of spaces."""
+    if form == "nomor":
+        return row.identifier(column)
+    return " ".join(row.text(column).split()).casefold()
+
+
 def _cell(row: Row, column: str, form: str) -> Cell:
     text = row.text(column, required=False)
     if not text or text == "-":
         return None
-    if form in ("teks", "nomor"):
+    if form == "nomor":
+        row.identifier(column)  # a row number: a whole number of 1 or more
+        return text
+    if form == "teks":
         return text
     if form == "tanggal":
         value: date = row.get(column, parse_date, "a date as YYYY-MM-DD, e.g. 2025-06-30")
