@@ -242,7 +242,6 @@ def _convert(args: argparse.Namespace) -> int:
     from lkj.build.atomic import write_atomic
     from lkj.inputs.convert import to_csv, to_workbook
     from lkj.inputs.project import Project
-
     from lkj.rules.periods import Period
 
     project = Project.at(args.root)

@@ -52,8 +52,8 @@ from lkj.inputs.layout import (
 )
 from lkj.inputs.project import Project
 from lkj.inputs.schema import load_model
-from lkj.inputs.workbook import Workbook
 from lkj.inputs.values import DOC, NOT_MEASURED, Kind
+from lkj.inputs.workbook import Workbook
 from lkj.rules.budget import BudgetLine
 from lkj.rules.cumulation import Realisation
 from lkj.rules.decimals import percent
