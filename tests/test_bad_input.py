@@ -210,7 +210,7 @@ def test_unknown_year(project_copy: Path, fails: Fails) -> None:
     params_for(project_copy, "2024-Q2")
     msg = fails("2024-Q2")
     assert "no unit has data for 2024" in msg and "name one with --unit" in msg
-    assert "no data for 2024: data/bp3mi-jabar/2024 does not exist" in fails(
+    assert "no data for 2024: neither data/bp3mi-jabar/2024/ nor" in fails(
         "2024-Q2", "--unit", "bp3mi-jabar"
     )
 

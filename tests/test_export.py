@@ -51,7 +51,7 @@ def test_values_equal_the_summary_json(
         assert row["IKU"] == ind["iku"]
         assert row["Uraian Sasaran"] == ind["sasaran"]
         assert row["Indikator"] == ind["indikator"]
-        assert row["Satuan"] == ind["satuan"]
+        assert row["Jenis"] == ind["jenis"] and (row["Satuan"] or "") == ind["satuan"]
         assert row["Target Tahunan"] == ind["target"]
         assert row["Realisasi TW II"] == ind["realisasi"]
         assert row["Capaian TW II (%)"] == ind["capaian"]

@@ -17,12 +17,11 @@ from tests.libreoffice import CSV_ALL_SHEETS, convert
 from tests.test_workbook_input import load_year
 
 DROP_DOWNS = {
-    ("indikator", "D"): '"persen,orang,nilai,predikat"',
-    ("indikator", "E"): '"naik,turun"',
+    ("indikator", "D"): '"persen,jumlah,ukuran,nilai,rupiah,durasi,rasio,predikat"',
+    ("indikator", "E"): '"naik,turun,rentang"',
     ("indikator", "F"): '"jumlah,terakhir,rata_rata,rasio"',
     ("realisasi", "B"): '"1,2,3,4"',
     ("realisasi_anggaran", "A"): '"1,2,3,4"',
-    ("pengaduan_status", "A"): '"1,2,3,4"',
 }
 
 

@@ -125,8 +125,8 @@ def test_a_percent_formatted_cell_is_the_percentage_it_shows(book: Path) -> None
     edit(book, persons)
     assert message(book.parents[2]) == (
         f"{BOOK}, sheet realisasi, cell C8, column 'realisasi': '%' does not fit IKU 4, whose "
-        "satuan is orang (whole persons); found '50%'; expected a whole number of persons, "
-        "e.g. 7410 (also accepted: 7.410 or 7.410 Orang)"
+        "jenis is jumlah (Orang), whole; found '50%'; expected a whole number of Orang, "
+        "e.g. 7410 (also accepted: 7.410 or 7.410 Orang) (docs/indicators.md)"
     )
 
 
@@ -162,12 +162,23 @@ def test_a_date_where_a_number_belongs_is_refused(book: Path) -> None:
     )
 
 
-def test_a_date_column_takes_date_cells_and_text(book: Path) -> None:
-    ws = openpyxl.load_workbook(book)["mou"]
-    assert ws["C2"].is_date  # written as a date by lkj convert
-    before = load_year(book.parents[2])
-    edit(book, lambda wb: wb["mou"].__setitem__("C2", ws["C2"].value.date().isoformat()))
-    assert same_year(load_year(book.parents[2]), before)
+def test_a_date_column_takes_date_cells_and_text(tmp_path: Path) -> None:
+    """No table of a year holds dates since the agreements became a supporting table; a
+    table spec with a date column still reads a date cell and its text alike."""
+    from lkj.inputs.layout import TableSpec
+    from lkj.inputs.workbook import Workbook
+
+    spec = TableSpec("perjanjian", ("no", "tmt"), dates=("tmt",))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "perjanjian"
+    ws.append(["no", "tmt"])
+    ws.append([1, datetime(2023, 4, 13)])
+    ws.append([2, "2023-04-13"])
+    path = tmp_path / "2025.xlsx"
+    wb.save(path)
+    rows = Workbook(path, "2025.xlsx", root=None).rows(spec)
+    assert [r.values["tmt"] for r in rows] == ["2023-04-13", "2023-04-13"]
 
 
 def test_a_merged_cell_down_one_column_fills_its_rows(book: Path) -> None:
@@ -210,9 +221,9 @@ def test_extra_and_hidden_sheets_that_are_not_tables_are_ignored(book: Path) -> 
 
 
 def test_a_hidden_table_sheet_is_refused(book: Path) -> None:
-    edit(book, lambda wb: setattr(wb["mou"], "sheet_state", "hidden"))
+    edit(book, lambda wb: setattr(wb["kegiatan"], "sheet_state", "hidden"))
     assert message(book.parents[2]) == (
-        f"{BOOK}, sheet mou: the sheet is hidden; expected the sheet shown (lkj reads only "
+        f"{BOOK}, sheet kegiatan: the sheet is hidden; expected the sheet shown (lkj reads only "
         "what people can see), or deleted"
     )
 
@@ -279,10 +290,10 @@ def test_a_workbook_that_unpacks_too_large_is_refused(book: Path) -> None:
 
 
 def test_csv_files_beside_the_workbook_are_refused(book: Path) -> None:
-    (book.parent / "2025" / "mou.csv").write_text("no,pemerintah,tmt,jangka_waktu_tahun\n")
+    (book.parent / "2025" / "kegiatan.csv").write_text("no,kegiatan,pagu\n")
     assert message(book.parents[2]) == (
         f"{BOOK}: the 2025 tables are kept twice: in this workbook and as files in "
-        "data/bp3mi-jabar/2025/ (mou.csv); expected one of the two: remove the files or the "
+        "data/bp3mi-jabar/2025/ (kegiatan.csv); expected one of the two: remove the files or the "
         "workbook (`lkj convert` turns one into the other)"
     )
 
@@ -317,8 +328,8 @@ def test_bad_value_names_workbook_sheet_and_cell(
     edit(path, lambda wb: wb["realisasi"].__setitem__("C2", "80,76 Orang"))
     assert fails() == (
         f"lkj: error: {BOOK}, sheet realisasi, cell C2, column 'realisasi': 'Orang' does not "
-        "fit IKU 1, whose satuan is persen; found '80,76 Orang'; expected a percentage, e.g. "
-        "80.76 (also accepted: 80,76 or 80,76%)"
+        "fit IKU 1, whose jenis is persen; found '80,76 Orang'; expected a percentage, e.g. "
+        "80.76 (also accepted: 80,76 or 80,76%) (docs/indicators.md)"
     )
 
 
@@ -398,10 +409,10 @@ def test_wrong_headers_are_named_by_cell(fails_on_book: tuple[Path, Callable[[],
 
 def test_a_missing_column_is_named(fails_on_book: tuple[Path, Callable[[], str]]) -> None:
     path, fails = fails_on_book
-    edit(path, lambda wb: wb["mou"].delete_cols(3))
+    edit(path, lambda wb: wb["pagu"].delete_cols(3))
     assert fails() == (
-        f"lkj: error: {BOOK}, sheet mou, row 1, column 'tmt': column 'tmt' is missing; "
-        "expected columns no, pemerintah, tmt, jangka_waktu_tahun"
+        f"lkj: error: {BOOK}, sheet pagu, row 1, column 'pagu': column 'pagu' is missing; "
+        "expected columns baris, iku, pagu"
     )
 
 

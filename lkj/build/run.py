@@ -131,7 +131,7 @@ def targets(
             (name, when)
             for name in names
             for when in whens
-            if (project.unit_dir(name) / str(when.year)).is_dir()
+            if project.has_year(name, when.year)
         ]
         if not wanted:
             years = ", ".join(sorted({str(w.year) for w in whens}))

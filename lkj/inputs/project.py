@@ -81,7 +81,7 @@ class Project:
                 raise UnitError(
                     f"several units in data/ ({', '.join(units)}); name one with --unit"
                 )
-            having = [u for u in units if (self.data_dir / u / str(period.year)).is_dir()]
+            having = [u for u in units if self.has_year(u, period.year)]
             if len(having) == 1:
                 return having[0]
             if not having:
@@ -100,6 +100,12 @@ class Project:
                 f"unknown unit {unit!r}: there is no data/{unit}/unit.yaml; known units: {known}"
             )
         return unit
+
+    def has_year(self, unit: str, year: int) -> bool:
+        """Whether ``unit`` has data for ``year``: a folder ``data/<unit>/<year>/`` or a
+        workbook ``data/<unit>/<year>.xlsx``."""
+        folder = self.data_dir / unit
+        return (folder / str(year)).is_dir() or (folder / f"{year}.xlsx").is_file()
 
     def unit_dir(self, unit: str) -> Path:
         return self.data_dir / check_name(unit)

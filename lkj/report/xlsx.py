@@ -96,6 +96,7 @@ def _pengukuran(wb: Any, summary: Summary) -> None:
         Column("Sasaran", 9),
         Column("Uraian Sasaran", 40),
         Column("Indikator", 50),
+        Column("Jenis", 10),
         Column("Satuan", 10),
         Column("Target Tahunan", 14),
     ]
@@ -120,10 +121,11 @@ def _pengukuran(wb: Any, summary: Summary) -> None:
             ind.sasaran,
             result.sasaran,
             ind.nama,
-            ind.satuan if ind.satuan and not ind.is_predikat else ind.jenis.value,
+            ind.jenis.value,
+            ind.satuan,
             number(ind.target),
         ]
-        fmt: list[str | None] = [None, None, None, None, None, value_fmt]
+        fmt: list[str | None] = [None, None, None, None, None, None, value_fmt]
         for figures in (f for f in quarters if f.iku == ind.iku):
             row += [number(figures.target), number(figures.realisasi), number(figures.capaian)]
             fmt += [value_fmt, value_fmt, DECIMAL]
