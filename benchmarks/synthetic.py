@@ -140,11 +140,18 @@ class _Indicator:
         def shown(value: object) -> str:
             return value if isinstance(value, str) else _number(value)  # type: ignore[arg-type]
 
+        jenis, word = {
+            "orang": ("jumlah", "orang"),
+            "persen": ("persen", ""),
+            "nilai": ("nilai", ""),
+            "predikat": ("predikat", "nka"),  # the scale in unit.yaml
+        }[self.satuan]
         return [
             self.iku,
             self.sasaran,
             self.name,
-            self.satuan,
+            jenis,
+            word,
             self.polaritas,
             self.kumulasi,
             shown(self.target),
@@ -178,7 +185,7 @@ def make_unit(root: Path, number: int, rng: random.Random) -> str:
         f"kode: {unit}\nnama: Satuan Kerja Sintetis Nomor {number:03d}\n"
         f"singkatan: {singkatan}\nkontak:\n  telepon: 021 - {rng.randint(1000000, 9999999)}\n"
         f"renstra:\n  periode: 2025-2029\n  visi: {_sentence(rng)}\n  misi:\n{misi}\n"
-        f"  tujuan:\n{tujuan}\n",
+        f"  tujuan:\n{tujuan}\nskala:\n  nka: [{', '.join(GRADES)}]\n",
         encoding="utf-8",
     )
     goals = rng.randint(2, 5)
@@ -194,6 +201,7 @@ def make_unit(root: Path, number: int, rng: random.Random) -> str:
         "iku",
         "sasaran",
         "indikator",
+        "jenis",
         "satuan",
         "polaritas",
         "kumulasi",
@@ -316,6 +324,32 @@ def _prose(folder: Path, ikus: list[int], rng: random.Random) -> None:
         (folder / f"iku-{iku:02d}.md").write_text(text + "\n", encoding="utf-8")
 
 
+# The supporting tables of a synthetic unit's params (docs/supporting-tables.md).
+COMPLAINTS = """\
+    judul: Rekap Jumlah Pengaduan berdasarkan Status Penanganan
+    berkas: pengaduan_status.csv
+    kolom:
+      - {kolom: "no", judul: "No", format: nomor}
+      - {kolom: status, judul: Status Penanganan Aduan}
+      - {kolom: jumlah, judul: "{triwulan}", format: angka, jumlahkan: true}
+    jumlah: Jumlah
+"""
+AGREEMENTS = """\
+    judul: Pelaksanaan MoU antara {singkatan} dengan Pemerintah Daerah
+    berkas: mou.csv
+    kolom:
+      - {kolom: "no", judul: "No", format: nomor}
+      - {kolom: pemerintah, judul: Pemerintah Kab./Kota}
+      - {kolom: tmt, judul: TMT, format: tanggal}
+      - {kolom: jangka_waktu_tahun, judul: Jangka Waktu, format: angka, satuan: Tahun}
+    masa_berlaku: {mulai: tmt, jangka_tahun: jangka_waktu_tahun}
+"""
+COUNTS = """\
+    judul: Rekap Jumlah Pencatatan
+    hitungan_iku: Aduan
+"""
+
+
 def _params(
     folder: Path,
     quarter: int,
@@ -327,15 +361,13 @@ def _params(
     folder.mkdir(parents=True, exist_ok=True)
     tables = []
     if complaints:
-        tables.append((rng.choice(indicators).iku, "status_pengaduan", "sebelum_evaluasi"))
+        tables.append((rng.choice(indicators).iku, COMPLAINTS, "sebelum_evaluasi"))
     if agreements:
-        tables.append((rng.choice(indicators).iku, "mou", "setelah_evaluasi"))
+        tables.append((rng.choice(indicators).iku, AGREEMENTS, "setelah_evaluasi"))
     ratio = [ind for ind in indicators if ind.counts]
     if ratio:
-        tables.append((ratio[0].iku, "pencatatan_aduan", "sebelum_evaluasi"))
-    listed = "".join(
-        f"  - iku: {iku}\n    tabel: {table}\n    letak: {where}\n" for iku, table, where in tables
-    )
+        tables.append((ratio[0].iku, COUNTS, "sebelum_evaluasi"))
+    listed = "".join(f"  - iku: {iku}\n    letak: {where}\n{table}" for iku, table, where in tables)
     month = quarter * 3 + 1
     signed = f"{YEAR + (month > 12)}-{(month - 1) % 12 + 1:02d}-{rng.randint(5, 25):02d}"
     (folder / f"{YEAR}-Q{quarter}.yaml").write_text(
