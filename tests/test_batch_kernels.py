@@ -62,7 +62,8 @@ def test_each_chapter_in_a_fresh_namespace_and_a_dead_kernel_replaced(tmp_path: 
     # The dying kernel fails its own chapter; the next chapter runs in a new kernel.
     dead = runs["04_dies"]
     assert dead.error is not None and not dead.kernel_ok
-    assert dead.error.startswith("chapter 04_dies could not run: DeadKernelError")
+    assert dead.error.startswith("chapter 04_dies: the kernel died while running cell 2 (id ")
+    assert dead.error.endswith("the kernel process ended: exit code 3")
     assert runs["05_after"].error is None
 
 

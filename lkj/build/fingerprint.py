@@ -7,7 +7,9 @@ The inputs of the report of one unit for one period are
   quarters (``<year>/narasi/<other period>/``), which this report never reads;
 - the chapter notebooks (their names and contents);
 - lkj itself: its version and every file of the package (code, templates, fonts);
-- the Python version and the versions of the libraries that shape the output.
+- the Python version and the version of every installed distribution (any of them may shape
+  the output: WeasyPrint's fontTools, Pyphen, Pillow, cssselect2, tinyhtml5, ...);
+- the cached assets the report inlines (the Vega bundle, :mod:`lkj.build.cache`).
 
 Each input is hashed (SHA-256 of its bytes); the report's fingerprint is the hash of them all.
 After a successful build ``lkj build`` stores the fingerprint beside the report
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,28 +42,7 @@ from lkj.rules.periods import Period
 RECORD_SUFFIX = ".fingerprint.json"
 RECORD_FORMAT = 1
 FIRST_BUILD = "no record of an earlier build"
-
-#: Libraries whose version can change the report's bytes (a new version: a rebuild).
-PACKAGES = (
-    "altair",
-    "babel",
-    "ipykernel",
-    "jinja2",
-    "markdown-it-py",
-    "nbclient",
-    "nbconvert",
-    "nbformat",
-    "nh3",
-    "pandas",
-    "papermill",
-    "pydantic",
-    "pydyf",
-    "python-docx",
-    "pyyaml",
-    "tinycss2",
-    "vl-convert-python",
-    "weasyprint",
-)
+MISSING = "missing"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -109,9 +91,32 @@ def _visible_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def _distributions() -> dict[str, str]:
+    """Every installed distribution (as ``importlib.metadata`` finds them, the first of a
+    name winning, as for imports): normalised name -> version; lkj itself left out.
+
+    Reads the ``Name:`` and ``Version:`` lines of each one's metadata file rather than
+    parsing it whole (120 distributions: 15 ms instead of 200 ms)."""
+    found: dict[str, str] = {}
+    for dist in metadata.distributions():
+        text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+        fields: dict[str, str] = {}
+        for line in text.splitlines():
+            if not line:  # the end of the headers
+                break
+            key, _, value = line.partition(":")
+            if key in ("Name", "Version") and key not in fields:
+                fields[key] = value.strip()
+        name = re.sub(r"[-_.]+", "-", fields.get("Name", "")).lower()
+        if name and name != "lkj":
+            found.setdefault(name, fields.get("Version", "unknown"))
+    return dict(sorted(found.items()))
+
+
 @cache
 def _lkj_inputs() -> tuple[tuple[str, str], ...]:
-    """lkj's version, a hash of its package files, Python's and the libraries' versions."""
+    """lkj's version, a hash of its package files, Python's version and every installed
+    distribution's."""
     package = hashlib.sha256()
     for path in _visible_files(_PACKAGE_DIR):
         package.update(path.relative_to(_PACKAGE_DIR).as_posix().encode("utf-8") + b"\0")
@@ -121,12 +126,7 @@ def _lkj_inputs() -> tuple[tuple[str, str], ...]:
         ("lkj package files", package.hexdigest()),
         ("python", ".".join(map(str, sys.version_info[:3]))),
     ]
-    for name in PACKAGES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "not installed"
-        items.append((f"package {name}", version))
+    items += [(f"package {name}", version) for name, version in _distributions().items()]
     return tuple(items)
 
 
@@ -136,25 +136,46 @@ def _other_quarters_prose(relative: Path, period: Period) -> bool:
     return len(parts) >= 4 and parts[1] == "narasi" and parts[2] != period.slug
 
 
+def input_files(
+    project: Project, unit: str, period: Period, notebooks: Sequence[Path]
+) -> dict[str, Path | None]:
+    """The project's files that the report of ``unit`` for ``period`` is built from, by their
+    name relative to the project (None: the params file is missing)."""
+    files: dict[str, Path | None] = {}
+    params = project.params_dir / unit / f"{period.slug}.yaml"
+    files[f"params/{unit}/{period.slug}.yaml"] = params if params.is_file() else None
+    unit_dir = project.data_dir / unit
+    for path in _visible_files(unit_dir):
+        relative = path.relative_to(unit_dir)
+        if not _other_quarters_prose(relative, period):
+            files[f"data/{unit}/{relative.as_posix()}"] = path
+    for notebook in notebooks:
+        files[f"notebooks/{notebook.name}"] = notebook
+    return files
+
+
+def environment() -> dict[str, str]:
+    """The inputs that are not the project's files: lkj, Python, the installed
+    distributions, the cached assets."""
+    from lkj.build.cache import asset_digests
+
+    return {**dict(_lkj_inputs()), **asset_digests()}
+
+
 def compute(project: Project, unit: str, period: Period, notebooks: Sequence[Path]) -> Fingerprint:
     """The fingerprint of the report of ``unit`` for ``period`` built from ``notebooks``.
 
     Never fails on a missing input (a missing params file is recorded as missing; the build
     then reports it properly)."""
-    inputs: dict[str, str] = {}
-    params = project.params_dir / unit / f"{period.slug}.yaml"
-    inputs[f"params/{unit}/{period.slug}.yaml"] = (
-        _input_hash(project, params) if params.is_file() else "missing"
-    )
-    unit_dir = project.data_dir / unit
-    for path in _visible_files(unit_dir):
-        relative = path.relative_to(unit_dir)
-        if not _other_quarters_prose(relative, period):
-            inputs[f"data/{unit}/{relative.as_posix()}"] = _input_hash(project, path)
-    for notebook in notebooks:
-        inputs[f"notebooks/{notebook.name}"] = file_hash(notebook)
-    inputs.update(_lkj_inputs())
-    return Fingerprint(inputs)
+    inputs = {
+        name: MISSING
+        if path is None
+        else file_hash(path)
+        if name.startswith("notebooks/")  # lkj's own notebooks may lie outside the project
+        else _input_hash(project, path)
+        for name, path in input_files(project, unit, period, notebooks).items()
+    }
+    return Fingerprint({**inputs, **environment()})
 
 
 def record_path(report_dir: Path, name: str) -> Path:

@@ -3,8 +3,8 @@
 1. Check params, data and prose (:func:`lkj.report.context.load_report`): a mistake there is
    one clear error before any notebook runs.
 2. Run every chapter in ``notebooks/`` with papermill, in a pool of warm kernels shared by
-   the chapters of all the reports of one ``lkj build`` (:mod:`lkj.build.run`, :mod:`lkj.build.kernels`);
-   keep the executed chapters under ``build/<unit>/<period>/``.
+   the chapters of all the reports of one ``lkj build`` (:mod:`lkj.build.run`,
+   :mod:`lkj.build.kernels`); keep the executed chapters under ``build/<unit>/<period>/``.
 3. Merge them into one notebook (stable cell ids), finish it (:mod:`lkj.report.assemble`:
    numbering, lists, chapters) and export it with nbconvert through lkj's own template
    (:func:`export_html`), as one offline HTML string.
@@ -13,17 +13,15 @@
    killed build leaves the previous report as it was. A second build of the same report
    waits for the first (a lock in ``build/<unit>/``).
 
-Steps 3 and 4 are :func:`finish_report`, which :mod:`lkj.build.run` runs in a warm worker process
-(:mod:`lkj.build.workers`); :func:`build` builds one report through :func:`lkj.build.run.build_many`.
+Steps 3 and 4 are :func:`finish_report`, which the local executor (:mod:`lkj.build.local`) runs in
+a warm worker process (:mod:`lkj.build.workers`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -31,6 +29,7 @@ from typing import Any
 
 from lkj import __version__
 from lkj.build.atomic import Staged, write_atomic
+from lkj.build.cache import used_asset_digests, vega_bundle
 from lkj.errors import BuildError, LkjError
 from lkj.inputs.project import Project
 from lkj.rules.periods import Period
@@ -161,42 +160,6 @@ def merge(executed: list[Path]) -> Any:
     return merged
 
 
-def cache_dir() -> Path | None:
-    """Where lkj keeps what it can compute again: ``$LKJ_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/lkj``, else ``~/.cache/lkj``; None when no home is known."""
-    if os.environ.get("LKJ_CACHE_DIR"):
-        return Path(os.environ["LKJ_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "lkj"
-    try:
-        return Path.home() / ".cache" / "lkj"
-    except RuntimeError:
-        return None
-
-
-@cache
-def _vega_bundle() -> str:
-    """The Vega, Vega-Lite and vega-embed bundle that the page inlines once.
-
-    vl-convert builds it in about 2 s; it depends only on vl-convert's version and the
-    Vega-Lite version, so it is kept in :func:`cache_dir` under a name made of both (written
-    atomically; an unwritable cache is no error)."""
-    import vl_convert as vlc
-
-    from lkj.report.charts import VL_VERSION
-
-    folder = cache_dir()
-    version = getattr(vlc, "__version__", "unknown")
-    path = folder / f"vega-bundle-{version}-vl{VL_VERSION}.js" if folder else None
-    if path is not None and path.is_file():
-        return path.read_text(encoding="utf-8")
-    bundle: str = vlc.javascript_bundle(vl_version=VL_VERSION)  # type: ignore[call-arg]
-    if path is not None:
-        with contextlib.suppress(OSError):
-            write_atomic(path, bundle.encode("utf-8"))
-    return bundle
-
-
 def _charts_js() -> str:
     import json
 
@@ -234,7 +197,7 @@ def export_html(merged_nb: Any, *, title: str, lang: str = "id", charts: bool = 
             "version": __version__,
             "screen_css": (TEMPLATES / TEMPLATE_NAME / "screen.css").read_text(encoding="utf-8"),
             "print_css": _print_css_for_page(),
-            "vega_bundle": _vega_bundle() if charts else "",
+            "vega_bundle": vega_bundle() if charts else "",
             "charts_js": _charts_js() if charts else "",
         }
     }
@@ -281,6 +244,7 @@ class FinishResult:
     warnings: list[str]
     error: str | None = None  # the message of the LkjError that stopped it
     exit_code: int = 0
+    assets: dict[str, str] = field(default_factory=dict)  # the cached assets' digests, as used
 
 
 def finish_report(job: FinishJob) -> FinishResult:
@@ -312,7 +276,19 @@ def finish_report(job: FinishJob) -> FinishResult:
                 writer(rendition, staged.path(outputs[fmt]), job.meta)
     except LkjError as exc:
         return FinishResult({}, warnings, str(exc), exc.exit_code)
-    return FinishResult(outputs, warnings)
+    except OSError as exc:  # e.g. a read-only reports/<unit>/<period>/
+        return FinishResult({}, warnings, cannot_write(project, exc), 2)
+    return FinishResult(outputs, warnings, assets=used_asset_digests())
+
+
+def cannot_write(project: Project, exc: OSError) -> str:
+    """One line for a file or folder that lkj cannot write."""
+    where = project.display(Path(exc.filename)) if exc.filename else "a file"
+    reason = exc.strerror or type(exc).__name__
+    return (
+        f"{where}: cannot write there ({reason}); lkj build writes build/ and reports/ "
+        "in the project folder, which must be writable"
+    )
 
 
 def warm_finisher() -> None:
@@ -321,8 +297,8 @@ def warm_finisher() -> None:
     import nbformat  # noqa: F401
     import weasyprint  # noqa: F401  (lkj.report.pdf imports it when it renders)
 
-    from lkj.report.pdf import render  # noqa: F401
     from lkj.report.assemble import assemble  # noqa: F401
+    from lkj.report.pdf import render  # noqa: F401
 
     _exporter()
-    _vega_bundle()
+    vega_bundle()

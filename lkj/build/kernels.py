@@ -1,47 +1,52 @@
 """A pool of warm Jupyter kernels shared by the chapters of one or many reports.
 
 Starting a kernel and importing pandas, Altair, the Vega runtime and lkj in it costs more than
-running most chapters. ``lkj build`` therefore starts a few kernels once (one per job, each
-driven by its own thread), warms them up while it checks the inputs, and queues every chapter
-of every report; each worker runs the next chapter in its kernel, as a papermill-
-parameterised notebook (:func:`lkj.chapters.run`).
+running most chapters. ``lkj build`` therefore starts a few kernels once
+(:class:`lkj.build.kernel.WarmKernel`, each driven by its own thread), warms them up while it
+checks the inputs, and queues every chapter of every report; each thread runs the next
+chapter in its kernel, as a papermill-parameterised notebook (:func:`lkj.build.chapter.run`).
+Chapters are taken in the order of their ``key`` (the report's place in the batch), then as
+they were queued: the first report's chapters all run before the second's, whatever order
+the reports' threads queue them in.
 
 Isolation: before each chapter the kernel's namespace is reset the way IPython's ``%reset``
 does it (``reset(new_session=True)``: no variable, no output cache, execution counts from 1
 again) and warnings shown once are shown again; only imported modules remain. So a chapter
 sees what a fresh kernel would show it, and its outputs do not depend on which kernel ran it
 or what ran before. A kernel that died, timed out or cannot be reset is replaced. Kernels
-are killed when the pool closes (``shutdown_kernel(now=True)``), never waited for.
+are killed when the pool closes, never waited for.
 
-The kernels' own output (ipykernel's start-up warnings, a crash) goes to a temporary file per
-kernel; the last lines are added to the error of a chapter whose kernel died.
+No wait is unbounded: a kernel must start and answer within ``START_TIMEOUT``, warm up within
+``WARM_UP_TIMEOUT``, reset within ``RESET_TIMEOUT``, and each cell must finish within the
+cell timeout; every chapter queued gets exactly one :class:`~lkj.build.chapter.ChapterRun`,
+whatever happens to its kernel or thread (an unforeseen error fails that chapter only).
 """
 
 from __future__ import annotations
 
 import ast
-import asyncio
-import contextlib
+import itertools
 import json
 import queue
-import tempfile
 import textwrap
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import IO, Any, cast
-
-from jupyter_client.asynchronous import AsyncKernelClient
-from jupyter_client.manager import AsyncKernelManager
+from typing import Any
 
 from lkj.build import chapter as chapters
-from lkj.build.chapter import CELL_TIMEOUT, KERNEL, ChapterRun, ChapterTask
+from lkj.build.chapter import CELL_TIMEOUT, ChapterRun, ChapterTask
 
-START_TIMEOUT = 60  # seconds for a kernel to answer after its start
 RESET_TIMEOUT = 30  # seconds for the reset between chapters
 WARM_UP_TIMEOUT = 300  # seconds for the warm-up (imports) before the first chapter
-POLL = 0.5  # seconds between checks that a kernel still lives while waiting for it
+CLOSE_TIMEOUT = 30  # seconds for the threads to kill their kernels when the pool closes
+
+POLL = 0.5  # seconds between checks that the pool still runs, while waiting for a result
+
+#: Where a chapter's result goes.
+Reply = Callable[[ChapterRun], None]
 
 #: Run (silently) before each chapter: :func:`fresh_namespace`, in the kernel.
 RESET = "__import__('lkj.build.kernels', fromlist=['fresh_namespace']).fresh_namespace()"
@@ -70,196 +75,41 @@ def fresh_namespace() -> None:
     getattr(warnings, "_filters_mutated", lambda: None)()
 
 
-class PooledClient(AsyncKernelClient):  # type: ignore[misc]
-    """The kernel's one client, connected once and kept from chapter to chapter.
-
-    nbclient asks the kernel manager for a client for every notebook and waits until it is
-    ready, which costs new sockets and 0.2 s of listening each time; this client is
-    connected and ready once, and later requests are no-ops.
-    """
-
-    _ready = False
-
-    def start_channels(self, *args: Any, **kwargs: Any) -> None:
-        if not self.channels_running:
-            super().start_channels(*args, **kwargs)
-
-    async def wait_for_ready(self, timeout: float | None = None) -> None:
-        if not self._ready:
-            await self._async_wait_for_ready(timeout=timeout)
-            self._ready = True
+def _nowhere(run: ChapterRun) -> None:
+    pass
 
 
-class PooledKernelManager(AsyncKernelManager):  # type: ignore[misc]
-    """A kernel manager whose ``client()`` is always the same :class:`PooledClient`."""
-
-    _pooled: PooledClient | None = None
-
-    def client(self, **kwargs: Any) -> PooledClient:  # type: ignore[override]
-        if self._pooled is None:
-            self._pooled = cast(PooledClient, super().client(**kwargs))
-        return self._pooled
-
-
-class Kernel:
-    """One kernel process and its client, used from one thread and its event loop."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop, stop: threading.Event) -> None:
-        self.loop = loop
-        self.stop = stop  # set when the pool is aborted
-        self.log: IO[bytes] = tempfile.TemporaryFile(prefix="lkj-kernel-")  # noqa: SIM115
-        self.km = PooledKernelManager(
-            kernel_name=KERNEL, client_class=f"{__name__}.{PooledClient.__name__}"
-        )
-        self.client: PooledClient | None = None
-
-    def start(self, warm_up: str = "") -> None:
-        """Start the process, connect, and run ``warm_up`` (best effort: a chapter reports
-        real errors); raises when the kernel does not answer."""
-        self.loop.run_until_complete(
-            self.km.start_kernel(
-                extra_arguments=["--HistoryManager.hist_file=:memory:"],
-                stdout=self.log,
-                stderr=self.log,
-            )
-        )
-        self.client = self.km.client()
-        self.client.start_channels(stdin=False, hb=False, control=False)
-        self.loop.run_until_complete(self.client.wait_for_ready(timeout=START_TIMEOUT))
-        if warm_up:
-            self.execute(warm_up, timeout=WARM_UP_TIMEOUT)
-
-    def execute(self, code: str, timeout: float | None) -> bool:
-        """Run ``code`` silently (no output, no execution count); whether it succeeded.
-
-        Gives up when the kernel dies, when ``timeout`` passes, or when the pool is being
-        closed with ``abort``."""
-        content = self._request(code, timeout)
-        return content is not None and content.get("status") == "ok"
-
-    def evaluate(self, expression: str, timeout: float | None) -> str | None:
-        """The ``repr`` of ``expression`` evaluated in the kernel (as a Jupyter user
-        expression, silently); None when it raised or the kernel did not answer."""
-        content = self._request("", timeout, {"value": expression})
-        if content is None or content.get("status") != "ok":
-            return None
-        value = content.get("user_expressions", {}).get("value", {})
-        if value.get("status") != "ok":
-            return None
-        text = value.get("data", {}).get("text/plain")
-        return text if isinstance(text, str) else None
-
-    def _request(
-        self, code: str, timeout: float | None, expressions: dict[str, str] | None = None
-    ) -> dict[str, Any] | None:
-        if self.client is None:
-            return None
-        try:
-            return self.loop.run_until_complete(
-                self._execute(self.client, code, timeout, expressions or {})
-            )
-        except Exception:
-            return None
-
-    async def _execute(
-        self,
-        client: PooledClient,
-        code: str,
-        timeout: float | None,
-        expressions: dict[str, str],
-    ) -> dict[str, Any] | None:
-        msg_id = client.execute(
-            code,
-            silent=True,
-            store_history=False,
-            allow_stdin=False,
-            user_expressions=expressions,
-        )
-        deadline = None if timeout is None else self.loop.time() + timeout
-        while True:
-            try:
-                reply = await client.get_shell_msg(timeout=POLL)
-            except queue.Empty:
-                if self.stop.is_set() or not await self.km.is_alive():
-                    return None
-                if deadline is not None and self.loop.time() > deadline:
-                    return None
-                continue
-            if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                break
-        while True:  # its iopub messages, up to "idle", so that none is left for a chapter
-            try:
-                msg = await client.get_iopub_msg(timeout=POLL)
-            except queue.Empty:
-                break
-            if (
-                msg.get("parent_header", {}).get("msg_id") == msg_id
-                and msg["header"]["msg_type"] == "status"
-                and msg["content"].get("execution_state") == "idle"
-            ):
-                break
-        content = reply.get("content", {})
-        return content if isinstance(content, dict) else None
-
-    def reset(self) -> bool:
-        return self.execute(RESET, timeout=RESET_TIMEOUT)
-
-    def alive(self) -> bool:
-        try:
-            return bool(self.loop.run_until_complete(self.km.is_alive()))
-        except Exception:
-            return False
-
-    def output_tail(self, lines: int = 2) -> str:
-        """The last lines the kernel process wrote (for the error of a dead kernel)."""
-        try:
-            self.log.seek(0)
-            text = self.log.read().decode("utf-8", "replace")
-        except (OSError, ValueError):
-            return ""
-        kept = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        return " / ".join(kept[-lines:])
-
-    def kill(self) -> None:
-        """Kill the kernel process now and release its sockets and files."""
-        if self.client is not None:
-            with contextlib.suppress(Exception):  # already stopped
-                self.client.stop_channels()
-        with contextlib.suppress(Exception):  # already dead
-            self.loop.run_until_complete(self.km.shutdown_kernel(now=True))
-        self.log.close()
-
-    def kill_process(self) -> None:
-        """Kill the kernel process from another thread (an aborted build)."""
-        process = getattr(self.km.provisioner, "process", None)
-        if process is not None:
-            with contextlib.suppress(OSError):
-                process.kill()
+def _tagged(replies: queue.Queue[tuple[int, ChapterRun]], n: int, run: ChapterRun) -> None:
+    replies.put((n, run))
 
 
 class KernelPool:
     """``size`` kernels, each run by a thread that takes the next queued chapter.
 
-    Results (:class:`~lkj.build.chapter.ChapterRun`) go to ``results`` in the order the chapters
-    finish. Kernels start as soon as the pool is made, and each runs ``warm_up`` (silently)
-    before its first chapter.
+    The result (:class:`~lkj.build.chapter.ChapterRun`) of a chapter queued by :meth:`submit`
+    goes to ``results`` (a queue, or a function called from the pool's threads) as it
+    finishes; :meth:`run` runs a list of chapters and returns their results. Kernels start as soon
+    as the pool is made, and each runs ``warm_up`` (silently) before its first chapter.
     """
 
     def __init__(
         self,
         size: int,
-        results: queue.Queue[Any],
+        results: queue.Queue[Any] | Reply | None = None,
         *,
         warm_up: str = "",
         timeout: int = CELL_TIMEOUT,
     ) -> None:
-        self._tasks: queue.Queue[ChapterTask | None] = queue.Queue()
-        self._results = results
+        self._tasks: queue.PriorityQueue[tuple[int, int, ChapterTask | None, Reply]] = (
+            queue.PriorityQueue()
+        )
+        self._order = itertools.count()
+        self._put: Reply = results.put if isinstance(results, queue.Queue) else results or _nowhere
         self._warm_up = warm_up
         self._timeout = timeout
         self._closing = threading.Event()
         self._abort = threading.Event()
-        self._kernels: dict[int, Kernel] = {}
+        self._kernels: dict[int, Any] = {}  # slot -> WarmKernel, for close(abort=True)
         self._threads = [
             threading.Thread(target=self._work, args=(n,), name=f"lkj-kernel-{n}", daemon=True)
             for n in range(max(size, 1))
@@ -272,10 +122,42 @@ class KernelPool:
         return len(self._threads)
 
     def submit(self, task: ChapterTask) -> None:
-        self._tasks.put(task)
+        """Queue ``task``; its result goes to the pool's ``results``."""
+        self._tasks.put((task.key, next(self._order), task, self._put))
+
+    def run(self, tasks: Sequence[ChapterTask], on_each: Reply | None = None) -> list[ChapterRun]:
+        """Run ``tasks`` and wait for them; their results in the same order. ``on_each`` is
+        called (in this thread) with each result as it comes. Should the pool be closed
+        before a task ran, that task fails."""
+        replies: queue.Queue[tuple[int, ChapterRun]] = queue.Queue()
+        for n, task in enumerate(tasks):
+            reply = partial(_tagged, replies, n)
+            self._tasks.put((task.key, next(self._order), task, reply))
+        runs: dict[int, ChapterRun] = {}
+        while len(runs) < len(tasks):
+            try:
+                n, run = replies.get(timeout=POLL)
+            except queue.Empty:
+                if self.alive() or not replies.empty():
+                    continue
+                for n, task in enumerate(tasks):  # the pool was closed: these never ran
+                    if n not in runs:
+                        error = f"chapter {task.name} could not run: the build was stopped"
+                        runs[n] = ChapterRun(task, 0.0, error=error, kernel_ok=False)
+                        if on_each is not None:
+                            on_each(runs[n])
+                break
+            runs[n] = run
+            if on_each is not None:
+                on_each(run)
+        return [runs[n] for n in range(len(tasks))]
+
+    def alive(self) -> bool:
+        """Whether the pool's threads still run (they end only when it is closed)."""
+        return any(thread.is_alive() for thread in self._threads)
 
     def close(self, abort: bool = False) -> None:
-        """Stop the workers once the queued chapters are done and kill their kernels;
+        """Stop the threads once the queued chapters are done and kill their kernels;
         with ``abort``, kill the kernels at once (chapters still running fail)."""
         if self._closing.is_set():
             return
@@ -285,61 +167,77 @@ class KernelPool:
             for kernel in list(self._kernels.values()):
                 kernel.kill_process()
         for _ in self._threads:
-            self._tasks.put(None)
-        for thread in self._threads:  # aborted: the threads end with their dead kernels
-            thread.join(timeout=None if not abort else 0.5)
+            self._tasks.put((1 << 62, next(self._order), None, self._put))  # after every chapter
+        for thread in self._threads:  # they kill their kernels (aborted: already dead)
+            thread.join(timeout=0.5 if abort else CLOSE_TIMEOUT)
 
-    def _start(self, slot: int, loop: asyncio.AbstractEventLoop) -> tuple[Kernel | None, str]:
-        kernel = Kernel(loop, self._abort)
+    def _start(self, slot: int) -> tuple[Any, str]:
+        from lkj.build.kernel import WarmKernel
+
+        kernel = WarmKernel(self._abort)
         self._kernels[slot] = kernel  # from now on close(abort=True) can kill it
         try:
-            kernel.start(self._warm_up)
+            kernel.start(self._warm_up, warm_up_timeout=WARM_UP_TIMEOUT)
         except Exception as exc:
             kernel.kill()
             self._kernels.pop(slot, None)
-            return None, " ".join(f"{type(exc).__name__}: {exc}".split())
+            return None, " ".join(f"{type(exc).__name__}: {exc}".split()) or "no answer"
         return kernel, ""
 
+    def _drop(self, slot: int, kernel: Any) -> None:
+        kernel.kill()
+        self._kernels.pop(slot, None)
+
     def _work(self, slot: int) -> None:
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        kernel: Kernel | None = None
+        kernel: Any = None
         problem = ""
         try:
             while True:
                 if kernel is None and not self._closing.is_set():
-                    kernel, problem = self._start(slot, loop)
-                task = self._tasks.get()
+                    kernel, problem = self._start(slot)
+                _, _, task, reply = self._tasks.get()
                 if task is None:
                     break
-                if kernel is not None and not kernel.reset():
-                    kernel.kill()
-                    self._kernels.pop(slot, None)
-                    kernel, problem = self._start(slot, loop)
-                if kernel is None:
-                    self._results.put(
-                        ChapterRun(
-                            task,
-                            0.0,
-                            error=f"chapter {task.name} could not run: the kernel did not "
-                            f"start ({problem})",
-                            kernel_ok=False,
-                        )
-                    )
-                    continue
-                result = chapters.run(task, kernel.km, self._timeout)
-                if not result.kernel_ok:
-                    if not kernel.alive() and (tail := kernel.output_tail()):
-                        result = replace(result, error=f"{result.error}\n  kernel: {tail}")
-                    kernel.kill()
-                    self._kernels.pop(slot, None)
+                try:
+                    kernel, problem, result = self._run(slot, kernel, problem, task)
+                except Exception as exc:  # unforeseen: this chapter fails, the pool goes on
+                    result = ChapterRun(task, 0.0, error=chapters.could_not_run(task, exc))
+                    if kernel is not None:
+                        self._drop(slot, kernel)
                     kernel = None
-                self._results.put(result)
+                reply(result)
         finally:
             if kernel is not None:
-                kernel.kill()
-            self._kernels.pop(slot, None)
-            loop.close()
+                self._drop(slot, kernel)
+
+    def _run(
+        self, slot: int, kernel: Any, problem: str, task: ChapterTask
+    ) -> tuple[Any, str, ChapterRun]:
+        """Run ``task`` on ``kernel`` (reset first; replaced when it cannot be); the kernel
+        to use next, why there is none, and the chapter's result."""
+        if kernel is not None and not kernel.execute(RESET, RESET_TIMEOUT):
+            self._drop(slot, kernel)
+            kernel, problem = self._start(slot) if not self._closing.is_set() else (None, "")
+        if kernel is None:
+            error = (
+                f"chapter {task.name} could not run: the kernel did not start "
+                f"({problem or 'the build was stopped'})"
+            )
+            return None, problem, ChapterRun(task, 0.0, error=error, kernel_ok=False)
+        kernel.mark()
+        result = chapters.run(task, kernel.manager, self._timeout)
+        if result.kernel_ok:
+            return kernel, "", result
+        if result.kernel_died or not kernel.alive():
+            lines = []
+            if status := kernel.exit_status():
+                lines.append(f"  the kernel process ended: {status}")
+            if said := kernel.output_since_mark():
+                lines.append(f"  it wrote: {said}")
+            if lines:
+                result = replace(result, error="\n".join([result.error or "", *lines]))
+        self._drop(slot, kernel)
+        return None, "", result
 
 
 def warm_up_code(notebooks: Iterable[Path], extra: str = "") -> str:

@@ -1,6 +1,6 @@
 """``lkj preview``: one report kept up to date while its inputs are edited.
 
-A :class:`Preview` holds one warm kernel (:class:`lkj.build.kernels.Kernel`) and the executed
+A :class:`Preview` holds one warm kernel (:class:`lkj.build.kernel.WarmKernel`) and the executed
 chapters of one report, in a temporary folder. On a change it re-executes only the chapters the
 change affects, then merges, assembles and exports the HTML exactly as ``lkj build`` does
 (:mod:`lkj.build.finish`; no PDF), so the page is the report ``lkj build`` would publish.
@@ -120,8 +120,7 @@ class Preview:
         self.timeout = timeout or CELL_TIMEOUT
         self._folder = tempfile.TemporaryDirectory(prefix="lkj-preview-")
         self.out_dir = Path(self._folder.name)
-        self._kernel: Any = None  # lkj.build.kernels.Kernel
-        self._loop: Any = None
+        self._kernel: Any = None  # lkj.build.kernel.WarmKernel
         self.notebooks: list[Path] = []
         self.asked: dict[str, frozenset[str]] = {}
         self.executed: dict[str, Path] = {}  # chapter -> its executed notebook, once it ran ok
@@ -131,27 +130,18 @@ class Preview:
     # ---- the kernel ---------------------------------------------------------------------
 
     def _start_kernel(self) -> None:
-        import asyncio
-        import threading
+        from lkj.build.job import kernel_warm_up
+        from lkj.build.kernel import WarmKernel
 
-        from lkj.build.kernels import Kernel, warm_up_code
-        from lkj.build.run import CHARTS_WARM_UP
-
-        if self._loop is None:
-            self._loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(self._loop)
-        kernel = Kernel(self._loop, threading.Event())
+        kernel = WarmKernel()  # used from this thread (and its event loop) only
         self._kernel = kernel
-        kernel.start(warm_up_code(chapters(self.project), CHARTS_WARM_UP))
+        kernel.start(kernel_warm_up(chapters(self.project)))
 
     def close(self) -> None:
         """Kill the kernel and remove the executed chapters."""
         if self._kernel is not None:
             self._kernel.kill()
             self._kernel = None
-        if self._loop is not None:
-            self._loop.close()
-            self._loop = None
         with contextlib.suppress(OSError):
             self._folder.cleanup()
 
@@ -207,17 +197,18 @@ class Preview:
 
     def _run(self, notebook: Path) -> ChapterRun:
         from lkj.build import chapter
+        from lkj.build.kernels import RESET, RESET_TIMEOUT
 
         if self._kernel is None:
             self._start_kernel()
         kernel = self._kernel
-        if not kernel.reset():
+        if not kernel.execute(RESET, RESET_TIMEOUT):
             self._restart()
             kernel = self._kernel
         parameters = {"unit": self.unit, "period": self.period.slug, "root": str(self.project.root)}
         output = self.out_dir / notebook.name
         task = ChapterTask(0, notebook, output, parameters, str(output))
-        result = chapter.run(task, kernel.km, self.timeout)
+        result = chapter.run(task, kernel.manager, self.timeout)
         if not result.kernel_ok:
             self._restart()
             return result

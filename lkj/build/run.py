@@ -2,18 +2,22 @@
 
 1. Each report's inputs are fingerprinted (:mod:`lkj.build.fingerprint`); a report whose inputs
    and files are as at its last build is skipped, and said so (``force`` rebuilds).
-2. The reports left are checked (params, data, prose: :func:`lkj.report.context.load_report`)
-   while a pool of warm kernels starts (:mod:`lkj.build.kernels`); a report that fails the check
-   fails alone, with its one-line error.
-3. Every chapter of every report is queued on the pool, report after report; one progress
-   line per chapter, numbered across all of them.
-4. When a report's chapters are done, it is finished (merged, exported to HTML and PDF,
-   written atomically: :func:`lkj.build.finish.finish_report`) in a pool of warm worker processes
-   (:mod:`lkj.build.workers`), while the kernels go on with the next reports.
-5. Its fingerprint record is written beside it. A failure stops only its own report.
+2. For the reports left, the executor starts (its kernels warm up meanwhile). Each report is
+   locked (a second build of it waits), its inputs are read once into its build folder
+   (:mod:`lkj.build.snapshot`) and checked there (params, data, prose:
+   :func:`lkj.report.context.load_report`); a report that fails the check fails alone, with
+   its one-line error.
+3. The executor (:mod:`lkj.build.local`) builds each report's :class:`~lkj.build.job.ReportJob`:
+   its chapters, then its finishing (merge, HTML, PDF, written atomically:
+   :func:`lkj.build.finish.finish_report`). One progress line per chapter, numbered across all
+   reports.
+4. Its fingerprint record — of the inputs as read — is written beside it. A failure stops
+   only its own report.
 
-Outputs do not depend on ``jobs`` or on the order in which chapters ran: every chapter runs in
-a reset kernel namespace, and the merge follows the chapters' file names.
+No wait is unbounded: the executor bounds every chapter and every finishing, and this loop
+checks that the executor still runs while it waits for it. Outputs do not depend on ``jobs``
+or on the order in which chapters ran: every chapter runs in a reset kernel namespace, and the
+merge follows the chapters' file names.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import contextlib
 import os
 import queue
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,24 +34,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lkj.build.atomic import build_lock, exclusive, write_atomic
-from lkj.build.finish import FORMATS, FinishJob, FinishResult, ReportMeta, chapters, report_name
 from lkj.build.chapter import ChapterRun, ChapterTask
-from lkj.errors import BuildError, LkjError, UnitError
 from lkj.build.fingerprint import FIRST_BUILD, Fingerprint, compute, read_record, reason_to_build
 from lkj.build.fingerprint import record_bytes as fingerprint_bytes
 from lkj.build.fingerprint import record_path as fingerprint_path
+from lkj.build.finish import (
+    FORMATS,
+    FinishJob,
+    FinishResult,
+    ReportMeta,
+    cannot_write,
+    chapters,
+    report_name,
+)
+from lkj.build.job import ReportJob, ReportOutcome
+from lkj.errors import BuildError, LkjError, UnitError
 from lkj.inputs.project import Project
 from lkj.rules.periods import Period
 
 if TYPE_CHECKING:  # imported when something is to be built (jupyter_client, zmq)
-    from lkj.build.kernels import KernelPool
-    from lkj.build.workers import Answer, WorkerPool
+    from lkj.build.local import LocalExecutor
 
-#: Run in each kernel before its first chapter, after the chapters' own imports.
-CHARTS_WARM_UP = "import lkj.report.charts\nlkj.report.charts.warm_up()"
-#: What the worker processes run: at their start, then once per report.
-WARM_FINISHER = "lkj.build.finish:warm_finisher"
-FINISH = "lkj.build.finish:finish_report"
+POLL = 0.5  # seconds between checks that the executor still runs, while waiting for it
 
 BUILT, SKIPPED, FAILED = "built", "skipped", "failed"
 
@@ -68,6 +77,7 @@ class Report:
     record: dict[str, Any] | None = None
     meta: ReportMeta | None = None
     heading: str = ""  # "BP3MI Jawa Barat, Triwulan II 2025"
+    job: ReportJob | None = None
     runs: dict[str, ChapterRun] = field(default_factory=dict)
     started: float | None = None
     hold: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)  # its lock
@@ -101,16 +111,6 @@ class BatchResult:
         if not codes:
             return 0
         return codes.pop() if len(codes) == 1 else 1
-
-
-def kernels_for(jobs: int, reports: int) -> int:
-    """How many kernels run chapters: one per four jobs, at most one per report.
-
-    In a warm kernel the chapters of a report take about 0.4 s of CPU and its PDF about 2.3 s
-    in a worker process, so one kernel keeps several workers busy, and each more kernel
-    costs 1.5 s of CPU to start and warm up. (A second kernel for a single report only slows
-    the first one's start on a 2-CPU machine.)"""
-    return max(1, min(reports, -(-jobs // 4)))
 
 
 def targets(
@@ -159,7 +159,7 @@ def build_many(
     Never raises for a report's own failure (bad input, a failing chapter, a PDF that cannot
     be rendered): that report is marked failed and the others go on. ``jobs`` (default: the
     number of CPUs) bounds the processes at work: worker processes finishing reports, and
-    kernels running chapters (:func:`kernels_for`).
+    kernels running chapters (:func:`lkj.build.local.kernels_for`).
     """
     batch = _Batch(project, formats, max(1, jobs or os.cpu_count() or 1), force, out, warn)
     return batch.run([Report(unit, period) for unit, period in dict.fromkeys(wanted)])
@@ -182,7 +182,7 @@ class _Batch:
         self.out = out or (lambda text: print(text, flush=True))  # progress, also when piped
         self.warn = warn or (lambda text: print(f"lkj: warning: {text}", file=sys.stderr))
         self.notebooks = chapters(project)
-        self.events: queue.Queue[ChapterRun | Answer] = queue.Queue()
+        self.events: queue.Queue[ChapterRun | ReportOutcome] = queue.Queue()
         self.labelled = False
         self.done = 0
         self.total = 0
@@ -228,55 +228,110 @@ class _Batch:
                  f"{', '.join(shown.values())}")  # fmt: skip
         return False
 
-    # ---- 2.-5. building -----------------------------------------------------------------
+    # ---- 2.-4. building -----------------------------------------------------------------
 
     def _build(self, reports: list[Report], todo: list[Report]) -> None:
-        from lkj.build.kernels import KernelPool, warm_up_code
-        from lkj.build.workers import WorkerPool
+        from lkj.build.local import LocalExecutor
 
-        warm_up = warm_up_code(self.notebooks, CHARTS_WARM_UP)
-        kernels = KernelPool(kernels_for(self.jobs, len(todo)), self.events, warm_up=warm_up)
-        workers: WorkerPool | None = None
+        for folder in (self.project.build_dir, self.project.reports_dir):
+            _check_writable(self.project, folder)
+        executor = LocalExecutor(self.jobs, len(todo), self.notebooks)  # kernels warm up now
         aborted = True
         try:
-            ready = [r for r in todo if self._check(r)]  # while the kernels start
+            # lock in one order (unit, period), whatever order the batch names them in:
+            # two batches that share reports never wait for each other's locks in a circle
+            keys = {id(report): key for key, report in enumerate(reports)}
+            ordered = sorted(todo, key=lambda r: (r.unit, r.period.slug))
+            ready = [r for r in ordered if self._prepare(r, keys[id(r)])]
+            ready.sort(key=lambda r: keys[id(r)])
             if not ready:
-                kernels.close(abort=True)  # nothing to run: do not wait for them to start
+                executor.close(abort=True)  # nothing to run: do not wait for the kernels
                 aborted = False
                 return
-            # started now, the workers' imports overlap the chapters
-            workers = WorkerPool(min(self.jobs, len(ready)), self.events, warm_up=WARM_FINISHER)
             self.total = len(ready) * len(self.notebooks)
-            waiting = set(map(id, ready))
-            for key, report in enumerate(reports):
-                if id(report) in waiting:
-                    self._queue_chapters(report, key, kernels)
-            while waiting:
-                event = self.events.get()
-                if isinstance(event, ChapterRun):
-                    report = reports[event.task.key]
-                    if self._chapter_done(report, event, kernels, workers):
-                        waiting.discard(id(report))  # failed: no finishing
-                else:
-                    if event.key is None:  # a worker thread could not even start a process
-                        raise BuildError(f"could not finish the reports: {event.error}")
-                    report = reports[event.key]
-                    self._finished(report, event)
-                    waiting.discard(id(report))
+            for report in ready:
+                why = (
+                    ""
+                    if report.detail == FIRST_BUILD and not self.labelled
+                    else (f" ({report.detail})")
+                )
+                self.out(f"building {report.heading}: {len(self.notebooks)} chapters{why}")
+            executor.run([r.job for r in ready if r.job is not None], self.events.put)
+            self._wait(reports, {keys[id(r)] for r in ready}, executor)
             aborted = False
         finally:
-            kernels.close(abort=aborted)
-            if workers is not None:
-                workers.close(abort=aborted)
+            executor.close(abort=aborted)
             for report in reports:
                 report.hold.close()
 
-    def _check(self, report: Report) -> bool:
+    def _wait(self, reports: list[Report], waiting: set[int], executor: LocalExecutor) -> None:
+        """Show each chapter's line and record each report's outcome, as they come."""
+        while waiting:
+            try:
+                event = self.events.get(timeout=POLL)
+            except queue.Empty:
+                if executor.alive() or not self.events.empty():
+                    continue
+                for key in waiting:  # no outcome will come for these
+                    reports[key].fail(BuildError("the build stopped before this report ended"))
+                return
+            if isinstance(event, ChapterRun):
+                self._chapter_done(reports[event.task.key], event)
+            else:
+                self._finished(reports[event.key], event)
+                waiting.discard(event.key)
+
+    def _prepare(self, report: Report, key: int) -> bool:
+        """Lock the report (a second build of it waits), clear its build folder, read its
+        inputs once into it, check them, and make its job; whether it is ready."""
+        from lkj.build.snapshot import take
+
+        slug = report.period.slug
+        build_dir = self._build_dir(report)
+        try:
+            lock = build_lock(self.project.build_dir, report.unit, slug)
+            report.hold.enter_context(
+                exclusive(lock, lambda: self.out(f"waiting for another build of {report.label}"))
+            )
+            build_dir.mkdir(parents=True, exist_ok=True)
+            _check_writable(self.project, build_dir)
+            _check_writable(self.project, self._report_dir(report))
+            for stale in [*build_dir.glob("*.ipynb"), build_dir / "kernels.log"]:
+                stale.unlink(missing_ok=True)
+            snapshot = take(self.project, report.unit, report.period, self.notebooks, build_dir)
+        except OSError as exc:
+            report.fail(LkjError(cannot_write(self.project, exc)))
+            return False
+        except LkjError as exc:
+            report.fail(exc)
+            return False
+        report.fingerprint = snapshot.fingerprint  # of the inputs as read
+        if not self._check(report, snapshot.root):
+            return False
+        assert report.meta is not None
+        parameters = {"unit": report.unit, "period": slug, "root": str(snapshot.root)}
+        tasks = tuple(
+            ChapterTask(
+                key,
+                notebook,
+                build_dir / notebook.name,
+                parameters,
+                self.project.display(build_dir / notebook.name),
+                self.project.display(original),
+            )
+            for notebook, original in zip(snapshot.notebooks, self.notebooks, strict=True)
+        )
+        finish = FinishJob(self.project.root, report.unit, slug, report.name,
+                           tuple(t.output for t in tasks), self.formats, report.meta)  # fmt: skip
+        report.job = ReportJob(key, tasks, finish)
+        return True
+
+    def _check(self, report: Report, root: Path) -> bool:
         """Params, data and prose: a mistake fails the report with its one-line error."""
         from lkj.report.context import load_report
 
         try:
-            ctx = load_report(report.unit, report.period, self.project.root)
+            ctx = load_report(report.unit, report.period, root)
         except LkjError as exc:
             report.fail(exc)
             return False
@@ -287,60 +342,28 @@ class _Batch:
         report.heading = f"{ctx.singkatan}, {ctx.periode}"
         return True
 
-    def _queue_chapters(self, report: Report, key: int, kernels: KernelPool) -> None:
-        """Lock the report's build folder (a second build of it waits), clear it, and queue
-        its chapters."""
-        slug = report.period.slug
-        lock = build_lock(self.project.build_dir, report.unit, slug)
-        report.hold.enter_context(
-            exclusive(lock, lambda: self.out(f"waiting for another build of {report.label}"))
-        )
-        build_dir = self._build_dir(report)
-        build_dir.mkdir(parents=True, exist_ok=True)
-        for stale in [*build_dir.glob("*.ipynb"), build_dir / "kernels.log"]:
-            stale.unlink(missing_ok=True)
-        why = "" if report.detail == FIRST_BUILD and not self.labelled else f" ({report.detail})"
-        self.out(f"building {report.heading}: {len(self.notebooks)} chapters{why}")
-        parameters = {"unit": report.unit, "period": slug, "root": str(self.project.root)}
-        for notebook in self.notebooks:
-            output = build_dir / notebook.name
-            shown = self.project.display(output)
-            kernels.submit(ChapterTask(key, notebook, output, parameters, shown))
-
-    def _chapter_done(
-        self, report: Report, run: ChapterRun, kernels: KernelPool, workers: WorkerPool
-    ) -> bool:
-        """Show the chapter's line; when it was the report's last, finish the report (or fail
-        it). Whether the report failed."""
-        from lkj.build.workers import Call
-
+    def _chapter_done(self, report: Report, run: ChapterRun) -> None:
+        """Show the chapter's line."""
         self.done += 1
         report.started = run.started if report.started is None else report.started
         report.runs[run.name] = run
         status = "ok" if run.error is None else "FAILED"
         where = f"{report.label} " if self.labelled else ""
         self.out(f"[{self.done}/{self.total}] {where}{run.name} {status} ({run.seconds:.1f} s)")
-        if self.done == self.total:
-            kernels.close()  # no chapter left: free the CPUs for the finishing
-        if len(report.runs) < len(self.notebooks):
-            return False
-        errors = [e for nb in self.notebooks if (e := report.runs[nb.stem].error)]
+
+    def _finished(self, report: Report, outcome: ReportOutcome) -> None:
+        """The report's files are written, or it failed: record its fingerprint, or say why."""
+        errors = [run.error for run in outcome.runs if run.error is not None]
+        if outcome.error is not None:
+            report.fail(BuildError(outcome.error))
+            return
         if errors:
             more = f"\n({len(errors) - 1} more chapter(s) failed)" if len(errors) > 1 else ""
             report.fail(BuildError(f"{errors[0]}{more}"))
-            return True
-        assert report.meta is not None
-        executed = tuple(report.runs[nb.stem].task.output for nb in self.notebooks)
-        job = FinishJob(self.project.root, report.unit, report.period.slug, report.name,
-                        executed, self.formats, report.meta)  # fmt: skip
-        workers.submit(Call(run.task.key, FINISH, job))
-        return False
-
-    def _finished(self, report: Report, answer: Answer) -> None:
-        """The report's files are written (or it failed): record its fingerprint."""
-        result: FinishResult | None = answer.value
-        if answer.error is not None or result is None:
-            report.fail(BuildError(f"could not finish the report: {answer.error}"))
+            return
+        result: FinishResult | None = outcome.result
+        if result is None:
+            report.fail(BuildError("the report was not finished"))
             return
         for text in result.warnings:
             self.warn(text)
@@ -350,14 +373,31 @@ class _Batch:
             report.fail(error)
             return
         assert report.fingerprint is not None
+        used = Fingerprint({**report.fingerprint.inputs, **result.assets})
         others = self._paths(report, [f for f in FORMATS if f not in self.formats])
-        data = fingerprint_bytes(report.fingerprint, result.outputs, others, report.record)
-        write_atomic(fingerprint_path(self._report_dir(report), report.name), data)
+        data = fingerprint_bytes(used, result.outputs, others, report.record)
+        try:
+            write_atomic(fingerprint_path(self._report_dir(report), report.name), data)
+        except OSError as exc:
+            report.fail(LkjError(cannot_write(self.project, exc)))
+            return
         report.hold.close()
         report.status, report.outputs, report.warnings = BUILT, result.outputs, result.warnings
         report.seconds = time.perf_counter() - (report.started or time.perf_counter())
         for fmt, path in result.outputs.items():
             self.out(f"{fmt}: {self.project.display(path)}")
+
+
+def _check_writable(project: Project, folder: Path) -> None:
+    """``folder`` can be made and written in, else an LkjError naming it (exit 2)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        if exc.filename is None or Path(exc.filename).parent == folder:  # not the probe's name
+            exc.filename = str(folder)
+        raise LkjError(cannot_write(project, exc)) from None
 
 
 def table(result: BatchResult, project: Project) -> str:

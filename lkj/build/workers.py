@@ -1,180 +1,190 @@
-"""A pool of warm worker processes that run one function call after another.
+"""Warm worker processes that run calls for ``lkj build``: a ``ProcessPoolExecutor``.
 
-``lkj build`` finishes reports (merge, HTML, PDF: :func:`lkj.build.finish.finish_report`) in worker
-processes when it builds several, because WeasyPrint holds a process's GIL for seconds. Each
-worker is ``python -m lkj.build.workers``: it imports and runs a warm-up function at once (while
-the chapters run), then reads calls from its stdin and writes results to its stdout, both as
-pickles. The workers are plain subprocesses rather than :mod:`multiprocessing` ones, so they
-never re-import the caller's main script.
+Reports are finished (merge, HTML, PDF: :func:`lkj.build.finish.finish_report`) in worker
+processes, because WeasyPrint holds a process's GIL for seconds. The pool is the standard
+library's ``concurrent.futures.ProcessPoolExecutor`` with
 
-A call that raises returns its exception as text; a worker that dies fails the call it ran
-and is replaced. The workers' stderr goes to a temporary file per worker, whose last lines
-are added to the error of a call whose worker died.
+- the ``spawn`` start method: each worker is a new interpreter, not a fork of a process that
+  runs threads, kernels' sockets and event loops. It imports the caller's main module under
+  another name, which does nothing for ``lkj`` and ``python -m lkj.cli``.
+- an initializer that ties the worker to ``lkj build`` (:func:`lkj.build.atomic.tie_to_parent`),
+  sends its output to a log file of its own (stray prints and warnings stay off the user's
+  terminal; the end of the log explains a worker that died) and runs the warm-up function
+  (imports, the Vega bundle) while the chapters run. :meth:`WorkerPool.start` starts every
+  worker at once for that.
+- a bound on every call: a call that runs longer than its timeout ends its worker
+  (``faulthandler``, which works even inside C code), and the caller waits no longer either.
+
+A worker that dies (killed, out of memory, a timeout) breaks a ``ProcessPoolExecutor``: every
+call it holds fails. The pool then starts a new executor for later calls, and runs each call
+that failed this way again, alone, in a new process of its own: the calls that merely shared
+the pool succeed, and the one that kills its worker fails alone, with the end of its log.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
-import importlib
+import faulthandler
+import multiprocessing
 import os
-import pickle
-import queue
-import subprocess
-import sys
+import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, Any
+from typing import TypeVar
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+CALL_TIMEOUT = 600  # seconds for one call in a worker
+GRACE = 30  # seconds more that the caller waits for a worker to end itself after a timeout
 
 
-@dataclass(frozen=True)
-class Call:
-    key: Any  # the caller's name for it
-    function: str  # "module:function"
-    argument: Any  # picklable
+class WorkerError(RuntimeError):
+    """The worker process that ran a call ended before it answered."""
 
 
-@dataclass(frozen=True)
-class Answer:
-    key: Any
-    value: Any = None
-    error: str | None = None  # "TypeName: message" when the call raised or the worker died
-
-
-def _resolve(name: str) -> Callable[..., Any]:
-    module, _, function = name.partition(":")
-    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
-
-
-class _Worker:
-    """One worker process and its pipes, used by one thread."""
-
-    def __init__(self, warm_up: str) -> None:
-        self.log: IO[bytes] = tempfile.TemporaryFile(prefix="lkj-worker-")  # noqa: SIM115
-        # lkj's own folder first on the path, as in this process (e.g. a checkout on sys.path)
-        package_root = str(Path(__file__).resolve().parents[2])
-        paths = [package_root, *filter(None, [os.environ.get("PYTHONPATH")])]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", __name__, warm_up],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            env=env,
-        )
-
-    def call(self, call: Call) -> Answer:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        try:
-            pickle.dump((call.function, call.argument), self.process.stdin)
-            self.process.stdin.flush()
-            ok, value = pickle.load(self.process.stdout)
-        except (OSError, EOFError, pickle.UnpicklingError):
-            self.process.wait()
-            tail = self.output_tail()
-            code = self.process.returncode
-            return Answer(call.key, error=f"the worker process ended (exit code {code}){tail}")
-        return Answer(call.key, value) if ok else Answer(call.key, error=value)
-
-    def output_tail(self) -> str:
-        try:
-            self.log.seek(0)
-            lines = [ln.strip() for ln in self.log.read().decode("utf-8", "replace").splitlines()]
-        except (OSError, ValueError):
-            return ""
-        kept = [ln for ln in lines if ln]
-        return f": {' / '.join(kept[-2:])}" if kept else ""
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def stop(self) -> None:
-        """Close its input: the worker reads the end of it and exits (reaped in the
-        background, not waited for)."""
-        for pipe in (self.process.stdin, self.process.stdout):
-            with contextlib.suppress(OSError):
-                if pipe is not None:
-                    pipe.close()
-        threading.Thread(target=self.process.wait, daemon=True).start()
-        self.log.close()
-
-
-class WorkerPool:
-    """``size`` warm worker processes; answers go to ``results`` as calls finish."""
-
-    def __init__(self, size: int, results: queue.Queue[Any], *, warm_up: str = "") -> None:
-        self._calls: queue.Queue[Call | None] = queue.Queue()
-        self._results = results
-        self._warm_up = warm_up
-        self._workers: dict[int, _Worker] = {}
-        self._closed = False
-        self._threads = [
-            threading.Thread(target=self._work, args=(n,), name=f"lkj-worker-{n}", daemon=True)
-            for n in range(max(size, 1))
-        ]
-        for thread in self._threads:
-            thread.start()
-
-    def submit(self, call: Call) -> None:
-        self._calls.put(call)
-
-    def close(self, abort: bool = False) -> None:
-        """Let the workers finish the queued calls and end; with ``abort``, kill them now."""
-        if self._closed:
-            return
-        self._closed = True
-        if abort:
-            for worker in list(self._workers.values()):
-                with contextlib.suppress(OSError):
-                    worker.process.kill()
-        for _ in self._threads:
-            self._calls.put(None)
-        for thread in self._threads:
-            thread.join(timeout=None if not abort else 0.5)
-
-    def _work(self, slot: int) -> None:
-        worker: _Worker | None = None
-        try:
-            while True:
-                if worker is None or not worker.alive():
-                    worker = self._workers[slot] = _Worker(self._warm_up)
-                call = self._calls.get()
-                if call is None:
-                    break
-                self._results.put(worker.call(call))
-        except BaseException as exc:  # pragma: no cover - e.g. no interpreter to start
-            self._results.put(Answer(None, error=f"{type(exc).__name__}: {exc}"))
-        finally:
-            if worker is not None:
-                worker.stop()
-            self._workers.pop(slot, None)
-
-
-def serve(warm_up: str = "") -> None:
-    """The worker's side: warm up, then answer calls from stdin until it closes."""
+def _initialize(log_dir: str, warm_up: Callable[[], None] | None) -> None:
     from lkj.build.atomic import tie_to_parent
 
     tie_to_parent()  # once `lkj build` has ended (killed), write nothing into reports/
-    channel_in = sys.stdin.buffer
-    channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt answers
-    if warm_up:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: `lkj build` stops its workers
+    log = os.open(Path(log_dir) / f"{os.getpid()}.log", os.O_WRONLY | os.O_CREAT, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+    if warm_up is not None:
         with contextlib.suppress(Exception):  # best effort: a call reports real errors
-            _resolve(warm_up)()
-    while True:
-        try:
-            function, argument = pickle.load(channel_in)
-        except EOFError:
-            return
-        try:
-            answer: tuple[bool, Any] = (True, _resolve(function)(argument))
-        except Exception as exc:
-            answer = (False, " ".join(f"{type(exc).__name__}: {exc}".split()))
-        pickle.dump(answer, channel_out)
-        channel_out.flush()
+            warm_up()
 
 
-if __name__ == "__main__":
-    serve(sys.argv[1] if len(sys.argv) > 1 else "")
+def _ready() -> None:
+    """A call that does nothing: submitted once per worker to start them all."""
+
+
+def _bounded(function: Callable[[A], R], argument: A, timeout: float) -> R:
+    faulthandler.dump_traceback_later(timeout, exit=True)  # ends the worker after timeout
+    try:
+        return function(argument)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+class _Executor:
+    """One ``ProcessPoolExecutor`` and the folder where its workers log."""
+
+    def __init__(self, size: int, warm_up: Callable[[], None] | None) -> None:
+        self.log_dir = tempfile.mkdtemp(prefix="lkj-workers-")
+        self.size = size
+        self.pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=size,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_initialize,
+            initargs=(self.log_dir, warm_up),
+        )
+
+    def pids(self) -> list[int]:
+        return [int(p.stem) for p in Path(self.log_dir).glob("*.log") if p.stem.isdigit()]
+
+    def log_tail(self, lines: int = 2) -> str:
+        """``: <last lines>`` of the workers' logs (one worker: its own), or ""."""
+        kept: list[str] = []
+        for path in sorted(Path(self.log_dir).glob("*.log")):
+            with contextlib.suppress(OSError):
+                text = path.read_text(encoding="utf-8", errors="replace")
+                kept += [ln.strip() for ln in text.splitlines() if ln.strip()]
+        return f": {' / '.join(kept[-lines:])}" if kept else ""
+
+    def timed_out(self) -> bool:
+        """Whether a worker was ended by its call's timeout (faulthandler wrote so)."""
+        for path in Path(self.log_dir).glob("*.log"):
+            with contextlib.suppress(OSError):
+                if "Timeout (" in path.read_text(encoding="utf-8", errors="replace"):
+                    return True
+        return False
+
+    def close(self, kill: bool) -> None:
+        if kill:
+            for pid in self.pids():  # our children, not yet reaped: the pid is still theirs
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+        self.pool.shutdown(wait=not kill, cancel_futures=True)
+        shutil.rmtree(self.log_dir, ignore_errors=True)
+
+
+class WorkerPool:
+    """``size`` warm worker processes; :meth:`call` runs a function in one of them.
+
+    ``warm_up`` (a module-level function, picklable) runs in each worker as it starts."""
+
+    def __init__(self, size: int, warm_up: Callable[[], None] | None = None) -> None:
+        self._size = max(size, 1)
+        self._warm_up = warm_up
+        self._lock = threading.Lock()
+        self._executor = _Executor(self._size, warm_up)
+        self._closed = False
+
+    def start(self) -> None:
+        """Start every worker now (else each starts with the first call it gets)."""
+        for _ in range(self._size):
+            with contextlib.suppress(RuntimeError, BrokenProcessPool):
+                self._executor.pool.submit(_ready)
+
+    def call(self, function: Callable[[A], R], argument: A, timeout: float = CALL_TIMEOUT) -> R:
+        """``function(argument)`` in a worker; what it returns or raises.
+
+        Raises :class:`WorkerError` when the call's worker died or the call ran longer
+        than ``timeout`` seconds."""
+        executor = self._current()
+        try:
+            future = executor.pool.submit(_bounded, function, argument, timeout)
+            return future.result(timeout=timeout + GRACE)
+        except BrokenProcessPool:
+            self._replace(executor)
+        except concurrent.futures.TimeoutError:
+            self._replace(executor, kill=True)
+            raise WorkerError(f"no answer within {timeout} s") from None
+        return self._alone(function, argument, timeout)
+
+    def _current(self) -> _Executor:
+        with self._lock:
+            if self._closed:
+                raise WorkerError("the build is being stopped")
+            return self._executor
+
+    def _replace(self, broken: _Executor, kill: bool = False) -> None:
+        """Put a new executor in place of ``broken`` (once, whichever call sees it first)."""
+        with self._lock:
+            if self._executor is broken and not self._closed:
+                self._executor = _Executor(self._size, self._warm_up)
+                threading.Thread(target=broken.close, args=(kill,), daemon=True).start()
+
+    def _alone(self, function: Callable[[A], R], argument: A, timeout: float) -> R:
+        """``function(argument)`` again, in a worker process of its own."""
+        if self._closed:
+            raise WorkerError("the build is being stopped")
+        alone = _Executor(1, None)
+        try:
+            future = alone.pool.submit(_bounded, function, argument, timeout)
+            return future.result(timeout=timeout + GRACE)
+        except BrokenProcessPool:
+            if alone.timed_out():
+                raise WorkerError(f"no answer within {timeout} s") from None
+            raise WorkerError(f"the worker process ended{alone.log_tail()}") from None
+        except concurrent.futures.TimeoutError:
+            raise WorkerError(f"no answer within {timeout} s") from None
+        finally:
+            alone.close(kill=True)
+
+    def close(self, abort: bool = False) -> None:
+        """Let the workers end (the calls are done); with ``abort``, kill them now."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            executor = self._executor
+        executor.close(kill=abort)

@@ -19,6 +19,7 @@ from lkj.figures import format as fmt
 from lkj.figures.summary import IndicatorResult
 from lkj.report.blocks import Chart
 from lkj.report.context import ReportContext
+from lkj.report.vega import VL_VERSION
 from lkj.rules.achievement import Kelas, overall
 from lkj.rules.decimals import round2
 from lkj.rules.indicators import Jenis
@@ -31,8 +32,6 @@ FORMAT_LOCALE: dict[str, Any] = {
     "grouping": [3],
     "currency": ["Rp", ""],
 }
-# Vega-Lite version of the bundle and of the static renditions (matches Altair's schema).
-VL_VERSION = "6.4"
 EN_DASH = "\u2013"
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 _COLORS = {
