@@ -92,17 +92,20 @@ def _tree(parent: Path, name: str, copies: tuple[str, ...] = ()) -> Path:
     return root
 
 
-def _run(command: list[str]) -> float:
+def _run(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
     return seconds
 
 
-def lkj_build(root: Path, *args: str) -> float:
-    return _run([str(BIN / "lkj"), "--root", str(root), "build", *args])
+def lkj_build(root: Path, *args: str, code: Path | None = None) -> float:
+    """``lkj build`` with this checkout's lkj, or with the one in ``code`` (first on
+    PYTHONPATH: the command, its kernels and its workers import it)."""
+    env = {**os.environ, "PYTHONPATH": str(code)} if code is not None else None
+    return _run([str(BIN / "lkj"), "--root", str(root), "build", *args], env)
 
 
 def naive(root: Path, period: str) -> float:
@@ -159,12 +162,63 @@ def _load() -> str:
     return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "n/a"
 
 
+def _batch(work: Path, period: str, rounds: int, baseline: Path | None) -> None:
+    """8 reports against one, alternating (and alternating with ``baseline``'s lkj)."""
+    batch_root = _tree(work, "batch", COPIES)
+    base_root = _tree(work, "batch-baseline", COPIES) if baseline is not None else None
+    units = 1 + len(COPIES)
+    print(
+        f"\nbatch: {units} units x 2 quarters = {units * 2} reports "
+        f"(lkj build 2025-Q1 2025-Q2 --all-units --force, --jobs default: "
+        f"{os.cpu_count()}) against one (lkj build {period} --force)"
+    )
+    if baseline is not None:
+        print(f"alternating with the lkj of {baseline}")
+    eight = ("2025-Q1", "2025-Q2", "--all-units", "--force")
+    one = (period, "--unit", UNIT, "--force")
+    print("warm-up round (not timed) ...", flush=True)
+    lkj_build(batch_root, *eight)
+    if base_root is not None:
+        lkj_build(base_root, *eight, code=baseline)
+    times: dict[str, list[float]] = {"one": [], "eight": [], "base one": [], "base eight": []}
+    for n in range(1, rounds + 1):
+        load = _load()
+        if base_root is not None:
+            times["base one"].append(lkj_build(base_root, *one, code=baseline))
+        times["one"].append(lkj_build(batch_root, *one))
+        if base_root is not None:
+            times["base eight"].append(lkj_build(base_root, *eight, code=baseline))
+        times["eight"].append(lkj_build(batch_root, *eight))
+        shown = "  ".join(f"{k} {v[-1]:.2f} s" for k, v in times.items() if v)
+        print(f"round {n} (load {load}): {shown}", flush=True)
+    for prefix in ("", "base ") if base_root is not None else ("",):
+        who = "baseline" if prefix else "this checkout"
+        print(f"{who}: one report, median: {_median(times[prefix + 'one'])}")
+        print(f"{who}: 8 reports, median: {_median(times[prefix + 'eight'])}")
+        factor = statistics.median(times[prefix + "eight"]) / statistics.median(
+            times[prefix + "one"]
+        )
+        verdict = "met" if factor <= BATCH_TARGET else "NOT met"
+        print(f"{who}: batch factor 8/1: {factor:.2f} (target <= {BATCH_TARGET}: {verdict})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds of (a) and (b)")
     parser.add_argument("--batch-rounds", type=int, default=3, help="timed rounds of the batch")
     parser.add_argument("--period", default="2025-Q2")
     parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument(
+        "--batch-only", action="store_true", help="only the batch and the single report"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="CHECKOUT",
+        help="another checkout of lkj (e.g. a git worktree of an older commit): each timed "
+        "run of the batch and of the single report alternates with the same run using its lkj, "
+        "so that both see the same load",
+    )
     args = parser.parse_args()
 
     print(f"machine: {_machine()}")
@@ -173,58 +227,40 @@ def main() -> int:
     period = args.period
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as tmp:
         work = Path(tmp)
-        lkj_root, naive_root = _tree(work, "lkj"), _tree(work, "naive")
 
-        print(f"\n(a) lkj build {period} --to html,pdf --force: a real rebuild, every time")
-        print("(b) naive: papermill CLI per chapter, then nbconvert to HTML, then the PDF step")
-        print("warm-up round (not timed) ...", flush=True)
-        lkj_build(lkj_root, period, "--to", "html,pdf", "--force")
-        naive(naive_root, period)
-        same_html = (naive_root / "naive" / "report.html").read_bytes() == _report(
-            lkj_root, period, ".html"
-        ).read_bytes()
-        same_pdf = (naive_root / "naive" / "report.pdf").read_bytes() == _report(
-            lkj_root, period, ".pdf"
-        ).read_bytes()
-        print(f"same HTML from (a) and (b): {same_html}; same PDF: {same_pdf}")
+        if not args.batch_only:
+            lkj_root, naive_root = _tree(work, "lkj"), _tree(work, "naive")
+            print(f"\n(a) lkj build {period} --to html,pdf --force: a real rebuild, every time")
+            print("(b) naive: papermill CLI per chapter, then nbconvert to HTML, then the PDF step")
+            print("warm-up round (not timed) ...", flush=True)
+            lkj_build(lkj_root, period, "--to", "html,pdf", "--force")
+            naive(naive_root, period)
+            same_html = (naive_root / "naive" / "report.html").read_bytes() == _report(
+                lkj_root, period, ".html"
+            ).read_bytes()
+            same_pdf = (naive_root / "naive" / "report.pdf").read_bytes() == _report(
+                lkj_root, period, ".pdf"
+            ).read_bytes()
+            print(f"same HTML from (a) and (b): {same_html}; same PDF: {same_pdf}")
 
-        times_a: list[float] = []
-        times_b: list[float] = []
-        for n in range(1, args.rounds + 1):
-            times_a.append(lkj_build(lkj_root, period, "--to", "html,pdf", "--force"))
-            times_b.append(naive(naive_root, period))
-            print(f"round {n}: (a) {times_a[-1]:.2f} s  (b) {times_b[-1]:.2f} s", flush=True)
-        ratio = statistics.median(times_a) / statistics.median(times_b)
-        print(f"(a) lkj build, median: {_median(times_a)}")
-        print(f"(b) naive pipeline, median: {_median(times_b)}")
-        verdict = "met" if ratio <= RATIO_TARGET else "NOT met"
-        print(f"ratio a/b: {ratio:.3f} (target <= {RATIO_TARGET}: {verdict})")
+            times_a: list[float] = []
+            times_b: list[float] = []
+            for n in range(1, args.rounds + 1):
+                times_a.append(lkj_build(lkj_root, period, "--to", "html,pdf", "--force"))
+                times_b.append(naive(naive_root, period))
+                print(f"round {n}: (a) {times_a[-1]:.2f} s  (b) {times_b[-1]:.2f} s", flush=True)
+            ratio = statistics.median(times_a) / statistics.median(times_b)
+            print(f"(a) lkj build, median: {_median(times_a)}")
+            print(f"(b) naive pipeline, median: {_median(times_b)}")
+            verdict = "met" if ratio <= RATIO_TARGET else "NOT met"
+            print(f"ratio a/b: {ratio:.3f} (target <= {RATIO_TARGET}: {verdict})")
 
-        # An unchanged rebuild: lkj skips it.
-        skip = lkj_build(lkj_root, period)
-        print(f"unchanged rebuild (no --force), skipped: {skip:.2f} s")
+            # An unchanged rebuild: lkj skips it.
+            skip = lkj_build(lkj_root, period)
+            print(f"unchanged rebuild (no --force), skipped: {skip:.2f} s")
 
         if not args.skip_batch:
-            batch_root = _tree(work, "batch", COPIES)
-            units = 1 + len(COPIES)
-            print(
-                f"\nbatch: {units} units x 2 quarters = {units * 2} reports "
-                f"(lkj build 2025-Q1 2025-Q2 --all-units --force, --jobs default: "
-                f"{os.cpu_count()}) against one (lkj build {period} --force)"
-            )
-            print("warm-up round (not timed) ...", flush=True)
-            lkj_build(batch_root, "2025-Q1", "2025-Q2", "--all-units", "--force")
-            batch: list[float] = []
-            single: list[float] = []
-            for n in range(1, args.batch_rounds + 1):
-                single.append(lkj_build(batch_root, period, "--unit", UNIT, "--force"))
-                batch.append(lkj_build(batch_root, "2025-Q1", "2025-Q2", "--all-units", "--force"))
-                print(f"round {n}: one {single[-1]:.2f} s  eight {batch[-1]:.2f} s", flush=True)
-            factor = statistics.median(batch) / statistics.median(single)
-            print(f"one report, median: {_median(single)}")
-            print(f"8 reports, median: {_median(batch)}")
-            verdict = "met" if factor <= BATCH_TARGET else "NOT met"
-            print(f"batch factor 8/1: {factor:.2f} (target <= {BATCH_TARGET}: {verdict})")
+            _batch(work, period, args.batch_rounds, args.baseline)
     print(f"\nload average (1 min) at end: {_load()}")
     return 0
 

@@ -1,6 +1,7 @@
 """No build can hang: a chapter that cannot be read or parsed fails with its file named, a
 cell that never ends fails after the cell timeout with its cell named, an internal error
-fails its chapter; in each case the chapters after it still run."""
+fails its chapter; in each case the chapters after it still run. Waiting for another build of
+the same report has a bound too."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import queue
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from lkj.build import chapter as chapter_module
+from lkj.build.atomic import LockTimeoutError, exclusive
 from lkj.build.chapter import ChapterRun, ChapterTask
-from lkj.build.kernels import KernelPool
+from lkj.build.kernels import KernelPool, warm_up_code
 from tests.conftest import REPO
 
 #: Longest wait for one chapter's result in these tests (the cell timeout is a few seconds).
@@ -41,7 +44,7 @@ def notebook(path: Path, *sources: str) -> Path:
 def run_all(tmp_path: Path, paths: list[Path], *, timeout: int = 60) -> dict[str, ChapterRun]:
     """Each chapter on one kernel, in order; every result awaited for at most BOUND s."""
     results: queue.Queue[ChapterRun] = queue.Queue()
-    pool = KernelPool(1, results, timeout=timeout)
+    pool = KernelPool(1, results, timeout=timeout, warm_up=warm_up_code(paths))
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
     runs: dict[str, ChapterRun] = {}
@@ -67,12 +70,14 @@ def test_unreadable_chapters_fail_alone_and_the_next_ones_run(tmp_path: Path) ->
     middle = notebook(tmp_path / "03_middle.ipynb", "2 + 2")
     garbage = tmp_path / "04_garbage.ipynb"
     garbage.write_text("not json", encoding="utf-8")
-    last = notebook(tmp_path / "05_last.ipynb", "3 + 3")
-    runs = run_all(tmp_path, [first, empty, middle, garbage, last])
+    listed = tmp_path / "05_list.ipynb"
+    listed.write_text('[{"cells": []}]', encoding="utf-8")
+    last = notebook(tmp_path / "06_last.ipynb", "3 + 3")
+    runs = run_all(tmp_path, [first, empty, middle, garbage, listed, last])
 
-    for name in ("01_first", "03_middle", "05_last"):
+    for name in ("01_first", "03_middle", "06_last"):
         assert runs[name].error is None, runs[name].error
-    for name in ("02_empty", "04_garbage"):
+    for name in ("02_empty", "04_garbage", "05_list"):
         error = runs[name].error or ""
         assert error.startswith(f"chapter {name}: {tmp_path / name}.ipynb is not a notebook"), error
         assert runs[name].kernel_ok  # the kernel was never used: no need to replace it
@@ -139,3 +144,16 @@ def test_build_with_a_broken_chapter_ends(tmp_path: Path) -> None:
         "notebooks/04_bab2b_evaluasi_analisis.ipynb is not a notebook"
     ) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_waiting_for_another_build_has_a_bound(tmp_path: Path) -> None:
+    lock = tmp_path / "build" / "u" / ".2025-Q2.lock"
+    told: list[bool] = []
+    with exclusive(lock):  # another build of the same report (another open file, same lock)
+        started = time.monotonic()
+        with pytest.raises(LockTimeoutError), exclusive(lock, lambda: told.append(True), 0.3):
+            pass
+        assert 0.3 <= time.monotonic() - started < 10
+    assert told == [True]
+    with exclusive(lock, timeout=0.3):  # free again
+        pass

@@ -25,6 +25,7 @@ import fcntl
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -203,9 +204,27 @@ class Staged:
             self._pending.clear()
 
 
+class LockTimeoutError(TimeoutError):
+    """Another process held the lock longer than the caller would wait."""
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            raise
+        return False
+    return True
+
+
 @contextlib.contextmanager
-def exclusive(lock_file: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold an exclusive lock on ``lock_file`` for the block; wait while another holds it.
+def exclusive(
+    lock_file: Path, on_wait: Callable[[], None] | None = None, timeout: float | None = None
+) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_file`` for the block; wait while another holds it,
+    at most ``timeout`` seconds (then :class:`LockTimeoutError`), by default as long as it
+    takes.
 
     ``on_wait`` is called once if the lock is taken, before waiting (to tell the user).
     The lock file itself stays: removing it would let a third process lock a new file while
@@ -214,14 +233,17 @@ def exclusive(lock_file: Path, on_wait: Callable[[], None] | None = None) -> Ite
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, MODE)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise
+        if not _try_lock(fd):
             if on_wait is not None:
                 on_wait()
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            if timeout is None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            else:
+                deadline = time.monotonic() + timeout
+                while not _try_lock(fd):
+                    if time.monotonic() > deadline:
+                        raise LockTimeoutError(f"{lock_file} held for more than {timeout:.0f} s")
+                    time.sleep(0.2)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock

@@ -246,11 +246,12 @@ def warm_up_code(notebooks: Iterable[Path], extra: str = "") -> str:
     statements: dict[str, None] = {}
     for path in notebooks:
         try:
-            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        except (OSError, ValueError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # not a notebook: its chapter says so when it runs
             continue
-        for cell in cells:
-            if cell.get("cell_type") != "code":
+        cells = data.get("cells") if isinstance(data, dict) else None
+        for cell in cells if isinstance(cells, list) else []:
+            if not isinstance(cell, dict) or cell.get("cell_type") != "code":
                 continue
             source = cell.get("source", "")
             source = "".join(source) if isinstance(source, list) else str(source)

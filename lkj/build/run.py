@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lkj.build.atomic import build_lock, exclusive, write_atomic
+from lkj.build.atomic import LockTimeoutError, build_lock, exclusive, write_atomic
 from lkj.build.chapter import ChapterRun, ChapterTask
 from lkj.build.fingerprint import FIRST_BUILD, Fingerprint, compute, read_record, reason_to_build
 from lkj.build.fingerprint import record_bytes as fingerprint_bytes
@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # imported when something is to be built (jupyter_client, zmq
     from lkj.build.local import LocalExecutor
 
 POLL = 0.5  # seconds between checks that the executor still runs, while waiting for it
+LOCK_TIMEOUT = 3600  # seconds to wait for another build of the same report to end
 
 BUILT, SKIPPED, FAILED = "built", "skipped", "failed"
 
@@ -290,15 +291,19 @@ class _Batch:
         build_dir = self._build_dir(report)
         try:
             lock = build_lock(self.project.build_dir, report.unit, slug)
-            report.hold.enter_context(
-                exclusive(lock, lambda: self.out(f"waiting for another build of {report.label}"))
-            )
-            build_dir.mkdir(parents=True, exist_ok=True)
-            _check_writable(self.project, build_dir)
+            waiting = lambda: self.out(f"waiting for another build of {report.label}")  # noqa: E731
+            report.hold.enter_context(exclusive(lock, waiting, timeout=LOCK_TIMEOUT))
             _check_writable(self.project, self._report_dir(report))
+            build_dir.mkdir(parents=True, exist_ok=True)
             for stale in [*build_dir.glob("*.ipynb"), build_dir / "kernels.log"]:
                 stale.unlink(missing_ok=True)
             snapshot = take(self.project, report.unit, report.period, self.notebooks, build_dir)
+        except LockTimeoutError:
+            minutes = LOCK_TIMEOUT // 60
+            report.fail(BuildError(f"another build of {report.label} has held its lock "
+                                   f"({self.project.display(lock)}) for over {minutes} minutes; "
+                                   "not waiting longer"))  # fmt: skip
+            return False
         except OSError as exc:
             report.fail(LkjError(cannot_write(self.project, exc)))
             return False
@@ -389,14 +394,17 @@ class _Batch:
 
 
 def _check_writable(project: Project, folder: Path) -> None:
-    """``folder`` can be made and written in, else an LkjError naming it (exit 2)."""
+    """Files can be written in ``folder`` (or, while it does not exist, in the nearest folder
+    above it, where it will be made), else an LkjError naming ``folder`` (exit 2). Makes
+    nothing."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
+        with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
-        if exc.filename is None or Path(exc.filename).parent == folder:  # not the probe's name
-            exc.filename = str(folder)
+        exc.filename = str(folder)
         raise LkjError(cannot_write(project, exc)) from None
 
 

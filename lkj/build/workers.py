@@ -7,7 +7,8 @@ library's ``concurrent.futures.ProcessPoolExecutor`` with
 - the ``spawn`` start method: each worker is a new interpreter, not a fork of a process that
   runs threads, kernels' sockets and event loops. It imports the caller's main module under
   another name, which does nothing for ``lkj`` and ``python -m lkj.cli``.
-- an initializer that ties the worker to ``lkj build`` (:func:`lkj.build.atomic.tie_to_parent`),
+- an initializer that ties the worker to ``lkj build`` (:func:`lkj.build.atomic.tie_to_parent`;
+  and the worker ends, between calls, once ``lkj build`` has ended),
   sends its output to a log file of its own (stray prints and warnings stay off the user's
   terminal; the end of the log explains a worker that died) and runs the warm-up function
   (imports, the Vega bundle) while the chapters run. :meth:`WorkerPool.start` starts every
@@ -32,6 +33,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -48,10 +50,26 @@ class WorkerError(RuntimeError):
     """The worker process that ran a call ended before it answered."""
 
 
+_busy = threading.Lock()  # held by a worker while it runs a call
+
+
+def _end_with(parent: int) -> None:
+    """In a worker: once ``parent`` (``lkj build``) has ended, end too, between calls.
+
+    (A worker of a ``ProcessPoolExecutor`` would wait for calls forever: every worker holds
+    the writing end of the queue the calls come through.)"""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            with _busy:  # a call still running writes nothing (tie_to_parent) and cleans up
+                os._exit(0)
+
+
 def _initialize(log_dir: str, warm_up: Callable[[], None] | None) -> None:
     from lkj.build.atomic import tie_to_parent
 
     tie_to_parent()  # once `lkj build` has ended (killed), write nothing into reports/
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: `lkj build` stops its workers
     log = os.open(Path(log_dir) / f"{os.getpid()}.log", os.O_WRONLY | os.O_CREAT, 0o600)
     os.dup2(log, 1)
@@ -67,11 +85,12 @@ def _ready() -> None:
 
 
 def _bounded(function: Callable[[A], R], argument: A, timeout: float) -> R:
-    faulthandler.dump_traceback_later(timeout, exit=True)  # ends the worker after timeout
-    try:
-        return function(argument)
-    finally:
-        faulthandler.cancel_dump_traceback_later()
+    with _busy:
+        faulthandler.dump_traceback_later(timeout, exit=True)  # ends the worker after timeout
+        try:
+            return function(argument)
+        finally:
+            faulthandler.cancel_dump_traceback_later()
 
 
 class _Executor:
