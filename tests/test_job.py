@@ -1,12 +1,14 @@
 """The executor boundary (lkj.build.job): a ReportJob is plain data that any executor can send to
 another process, where :func:`run_here` builds it (chapters on that process's warm kernel,
-then the finishing) into the same report as ``lkj build``."""
+then the finishing) into the same report as ``lkj build``; ``build_many`` takes any executor
+and never waits for one that stopped without a word."""
 
 from __future__ import annotations
 
 import multiprocessing
 import pickle
 import shutil
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -14,7 +16,9 @@ import pytest
 
 from lkj.build.chapter import ChapterRun, ChapterTask
 from lkj.build.finish import FinishJob, FinishResult, ReportMeta, report_name
-from lkj.build.job import ReportJob, run_here, run_report
+from lkj.build.job import Event, ReportJob, ReportOutcome, run_here, run_report
+from lkj.build.run import build_many
+from lkj.inputs.project import Project
 from lkj.report.context import load_report
 from lkj.rules.periods import Period
 from tests.conftest import REPO, BuiltReport
@@ -78,3 +82,40 @@ def test_run_here_in_another_process(tmp_path: Path, built_report: BuiltReport) 
     assert outcome.result is not None and outcome.result.error is None
     html = outcome.result.outputs["html"]
     assert html.read_bytes() == built_report.html_path.read_bytes()
+
+
+class _Quiet:
+    """An executor that takes the jobs and says nothing, or one error per report."""
+
+    said: str | None = None
+
+    def __init__(self, jobs: int, reports: int, notebooks: object) -> None:
+        self.closed: bool | None = None
+
+    def run(self, jobs: Sequence[ReportJob], on_event: Callable[[Event], None]) -> None:
+        for job in jobs:
+            if self.said is not None:
+                on_event(ReportOutcome(job.key, (), error=self.said))
+
+    def alive(self) -> bool:
+        return False
+
+    def close(self, abort: bool = False) -> None:
+        self.closed = abort
+
+
+class _Failing(_Quiet):
+    said = "the cluster went away"
+
+
+def test_build_many_takes_any_executor(project_copy: Path) -> None:
+    project = Project.at(project_copy)
+    wanted = [("bp3mi-jabar", Period(2025, 2))]
+    quiet = build_many(project, wanted, ("html",), force=True, out=lambda _: None,
+                       executor=_Quiet)  # fmt: skip
+    (report,) = quiet.reports
+    assert report.status == "failed" and quiet.exit_code == 1
+    assert report.detail == "the build stopped before this report ended"
+    failing = build_many(project, wanted, ("html",), force=True, out=lambda _: None,
+                         executor=_Failing)  # fmt: skip
+    assert failing.reports[0].detail == "the cluster went away"

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lkj.build.chapter import ChapterRun, ChapterTask
 from lkj.build.finish import FinishJob, FinishResult
@@ -51,6 +51,34 @@ class ReportOutcome:
     runs: tuple[ChapterRun, ...]  # one per chapter, in order
     result: FinishResult | None = None  # None: not finished (a chapter failed, or ``error``)
     error: str | None = None  # the executor itself failed (not a chapter, not the finish)
+
+
+#: What an executor reports, from any thread: each chapter's run as it ends, then one outcome
+#: per report.
+Event = ChapterRun | ReportOutcome
+
+
+class Executor(Protocol):
+    """What ``lkj build`` (:mod:`lkj.build.run`) needs of an executor.
+
+    It is made, with the number of jobs, of reports and the chapter notebooks, as soon as
+    something is to be built (so that it can start and warm up while the inputs are checked);
+    then :meth:`run` is called once."""
+
+    def run(self, jobs: Sequence[ReportJob], on_event: Callable[[Event], None]) -> None:
+        """Start building ``jobs``; return at once. For each job, call ``on_event`` with each
+        chapter's :class:`ChapterRun` (optional) and then exactly one
+        :class:`ReportOutcome`."""
+
+    def alive(self) -> bool:
+        """Whether events may still come (else a job without an outcome never gets one)."""
+
+    def close(self, abort: bool = False) -> None:
+        """Release everything; with ``abort``, stop the work at once."""
+
+
+#: Makes an executor: (jobs, reports, chapter notebooks) -> Executor.
+ExecutorFactory = Callable[[int, int, Sequence[Path]], Executor]
 
 
 def _ignore(run: ChapterRun) -> None:

@@ -22,12 +22,9 @@ from pathlib import Path
 
 from lkj.build.chapter import ChapterRun
 from lkj.build.finish import FinishJob, FinishResult, finish_report, warm_finisher
-from lkj.build.job import ReportJob, ReportOutcome, kernel_warm_up, run_report
+from lkj.build.job import Event, ReportJob, ReportOutcome, kernel_warm_up, run_report
 from lkj.build.kernels import KernelPool
 from lkj.build.workers import WorkerError, WorkerPool
-
-Event = ChapterRun | ReportOutcome
-
 
 def kernels_for(jobs: int, reports: int) -> int:
     """How many kernels run chapters: one per four jobs, at most one per report.
@@ -40,6 +37,8 @@ def kernels_for(jobs: int, reports: int) -> int:
 
 
 class LocalExecutor:
+    """The :class:`~lkj.build.job.Executor` of ``lkj build`` by default."""
+
     def __init__(self, jobs: int, reports: int, notebooks: Sequence[Path]) -> None:
         self._jobs = jobs
         self._kernels = KernelPool(kernels_for(jobs, reports), warm_up=kernel_warm_up(notebooks))

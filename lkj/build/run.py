@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import shutil
 import sys
 import tempfile
 import time
@@ -52,8 +53,8 @@ from lkj.errors import BuildError, LkjError, UnitError
 from lkj.inputs.project import Project
 from lkj.rules.periods import Period
 
-if TYPE_CHECKING:  # imported when something is to be built (jupyter_client, zmq)
-    from lkj.build.local import LocalExecutor
+if TYPE_CHECKING:
+    from lkj.build.job import Executor, ExecutorFactory
 
 POLL = 0.5  # seconds between checks that the executor still runs, while waiting for it
 LOCK_TIMEOUT = 3600  # seconds to wait for another build of the same report to end
@@ -154,15 +155,19 @@ def build_many(
     force: bool = False,
     out: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    executor: ExecutorFactory | None = None,
 ) -> BatchResult:
     """Build the report of each (unit, period) of ``wanted`` in ``formats``.
 
     Never raises for a report's own failure (bad input, a failing chapter, a PDF that cannot
     be rendered): that report is marked failed and the others go on. ``jobs`` (default: the
     number of CPUs) bounds the processes at work: worker processes finishing reports, and
-    kernels running chapters (:func:`lkj.build.local.kernels_for`).
+    kernels running chapters (:func:`lkj.build.local.kernels_for`). ``executor`` makes what
+    builds the reports (:class:`lkj.build.job.Executor`; default: the local one,
+    :class:`lkj.build.local.LocalExecutor`).
     """
-    batch = _Batch(project, formats, max(1, jobs or os.cpu_count() or 1), force, out, warn)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    batch = _Batch(project, formats, jobs, force, out, warn, executor)
     return batch.run([Report(unit, period) for unit, period in dict.fromkeys(wanted)])
 
 
@@ -175,8 +180,10 @@ class _Batch:
         force: bool,
         out: Callable[[str], None] | None,
         warn: Callable[[str], None] | None,
+        executor: ExecutorFactory | None = None,
     ) -> None:
         self.project = project
+        self.executor = executor
         self.formats = formats
         self.jobs = jobs
         self.force = force
@@ -232,11 +239,13 @@ class _Batch:
     # ---- 2.-4. building -----------------------------------------------------------------
 
     def _build(self, reports: list[Report], todo: list[Report]) -> None:
-        from lkj.build.local import LocalExecutor
-
         for folder in (self.project.build_dir, self.project.reports_dir):
             _check_writable(self.project, folder)
-        executor = LocalExecutor(self.jobs, len(todo), self.notebooks)  # kernels warm up now
+        if self.executor is None:
+            from lkj.build.local import LocalExecutor  # jupyter_client, zmq: only now
+
+            self.executor = LocalExecutor
+        executor = self.executor(self.jobs, len(todo), self.notebooks)  # warms up meanwhile
         aborted = True
         try:
             # lock in one order (unit, period), whatever order the batch names them in:
@@ -265,7 +274,7 @@ class _Batch:
             for report in reports:
                 report.hold.close()
 
-    def _wait(self, reports: list[Report], waiting: set[int], executor: LocalExecutor) -> None:
+    def _wait(self, reports: list[Report], waiting: set[int], executor: Executor) -> None:
         """Show each chapter's line and record each report's outcome, as they come."""
         while waiting:
             try:
@@ -283,21 +292,37 @@ class _Batch:
                 waiting.discard(event.key)
 
     def _prepare(self, report: Report, key: int) -> bool:
-        """Lock the report (a second build of it waits), clear its build folder, read its
-        inputs once into it, check them, and make its job; whether it is ready."""
+        """Read the report's inputs once (into a folder of its own) and check them there;
+        then lock the report (a second build of it waits), clear its build folder, put the
+        inputs into it and make the report's job. Whether it is ready. A report with bad
+        input writes nothing in the project."""
+        staging = Path(tempfile.mkdtemp(prefix="lkj-inputs-"))
+        try:
+            return self._prepare_from(report, key, staging)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _prepare_from(self, report: Report, key: int, staging: Path) -> bool:
         from lkj.build.snapshot import take
 
         slug = report.period.slug
         build_dir = self._build_dir(report)
         try:
-            lock = build_lock(self.project.build_dir, report.unit, slug)
+            snapshot = take(self.project, report.unit, report.period, self.notebooks, staging)
+        except LkjError as exc:
+            report.fail(exc)
+            return False
+        if not self._check(report, snapshot.root):
+            return False
+        lock = build_lock(self.project.build_dir, report.unit, slug)
+        try:
             waiting = lambda: self.out(f"waiting for another build of {report.label}")  # noqa: E731
             report.hold.enter_context(exclusive(lock, waiting, timeout=LOCK_TIMEOUT))
             _check_writable(self.project, self._report_dir(report))
             build_dir.mkdir(parents=True, exist_ok=True)
-            for stale in [*build_dir.glob("*.ipynb"), build_dir / "kernels.log"]:
-                stale.unlink(missing_ok=True)
-            snapshot = take(self.project, report.unit, report.period, self.notebooks, build_dir)
+            for stale in build_dir.glob("*.ipynb"):
+                stale.unlink()
+            snapshot = snapshot.move(build_dir)
         except LockTimeoutError:
             minutes = LOCK_TIMEOUT // 60
             report.fail(BuildError(f"another build of {report.label} has held its lock "
@@ -307,12 +332,7 @@ class _Batch:
         except OSError as exc:
             report.fail(LkjError(cannot_write(self.project, exc)))
             return False
-        except LkjError as exc:
-            report.fail(exc)
-            return False
         report.fingerprint = snapshot.fingerprint  # of the inputs as read
-        if not self._check(report, snapshot.root):
-            return False
         assert report.meta is not None
         parameters = {"unit": report.unit, "period": slug, "root": str(snapshot.root)}
         tasks = tuple(

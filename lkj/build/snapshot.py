@@ -3,9 +3,11 @@
 Each chapter of a report loads the unit's data itself. Had they all read ``data/`` while an
 analyst saved a file, the report would mix old and new figures. So ``lkj build`` reads every
 input of a report once — its params file, the unit's data, the chapter notebooks
-(:func:`lkj.build.fingerprint.input_files`) — into ``build/<unit>/<period>/inputs/``, laid out
-as a project (``params/``, ``data/``, ``notebooks/``), and the check, the chapters and the
-fingerprint record all use that copy. A file saved during the build is not in the report;
+(:func:`lkj.build.fingerprint.input_files`) — into a folder laid out as a project (``params/``,
+``data/``, ``notebooks/``): a temporary one first, where the inputs are checked (bad input
+writes nothing in the project), then ``build/<unit>/<period>/inputs/``
+(:meth:`Snapshot.move`). The check, the chapters and the fingerprint record all use that
+copy. A file saved during the build is not in the report;
 the report's record holds the hash of what was read, so the next ``lkj build`` sees the
 change and builds the report again.
 """
@@ -33,15 +35,23 @@ class Snapshot:
     notebooks: tuple[Path, ...]  # the chapters inside it, in order
     fingerprint: Fingerprint  # of the bytes read
 
+    def move(self, build_dir: Path) -> Snapshot:
+        """The same files moved to ``build_dir/inputs`` (replacing an earlier copy)."""
+        root = build_dir / FOLDER
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.move(self.root, root)
+        notebooks = tuple(root / p.relative_to(self.root) for p in self.notebooks)
+        return Snapshot(root, notebooks, self.fingerprint)
+
 
 def take(
-    project: Project, unit: str, period: Period, notebooks: Sequence[Path], build_dir: Path
+    project: Project, unit: str, period: Period, notebooks: Sequence[Path], folder: Path
 ) -> Snapshot:
-    """Copy the inputs of ``unit``'s report for ``period`` into ``build_dir/inputs``
-    (replacing an earlier copy), each file read once; an unreadable input, or one that lies
+    """Copy the inputs of ``unit``'s report for ``period`` into ``folder/inputs`` (replacing
+    an earlier copy), each file read once; an unreadable input, or one that lies
     outside the project (:meth:`lkj.inputs.project.Project.confine`), is an LkjError naming
     it."""
-    root = build_dir / FOLDER
+    root = folder / FOLDER
     shutil.rmtree(root, ignore_errors=True)
     hashes: dict[str, str] = {}
     for name, path in input_files(project, unit, period, notebooks).items():
