@@ -4,6 +4,7 @@ hashes of what was read, and the next build sees the change and builds it again.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -103,3 +104,23 @@ def test_the_fingerprint_records_what_was_read_not_what_is_there(tmp_path: Path)
     now = compute(project, "bp3mi-jabar", Period(2025, 2), [])
     assert now.inputs[REALISASI] != snap.fingerprint.inputs[REALISASI]
     assert now.digest != snap.fingerprint.digest
+
+
+def test_a_folder_linked_inside_the_project_is_copied(project_copy: Path) -> None:
+    """Links that stay inside the project are followed, in the copy as in the check."""
+    year = project_copy / "data/bp3mi-jabar/2025"
+    shutil.move(year, project_copy / "shared-2025")
+    year.symlink_to(Path("../../shared-2025"))
+    snap = take(Project.at(project_copy), "bp3mi-jabar", Period(2025, 2), [], project_copy / "b")
+    assert (snap.root / REALISASI).read_bytes() == (project_copy / REALISASI).read_bytes()
+    assert not (snap.root / REALISASI).is_symlink()
+    assert snap.fingerprint.inputs[REALISASI] != "unreadable"
+
+
+def test_a_named_pipe_is_not_waited_on(tmp_path: Path) -> None:
+    from lkj.build.snapshot import _read
+
+    pipe = tmp_path / "data" / "x.csv"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
+    assert _read(Project.at(tmp_path), "data/x.csv", pipe) is None  # at once, not blocked

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -43,6 +44,7 @@ RECORD_SUFFIX = ".fingerprint.json"
 RECORD_FORMAT = 1
 FIRST_BUILD = "no record of an earlier build"
 MISSING = "missing"
+UNREADABLE = "unreadable"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -74,20 +76,28 @@ def _input_hash(project: Project, path: Path) -> str:
         project.confine(path)
         return file_hash(path)
     except (LkjError, OSError):
-        return "unreadable"
+        return UNREADABLE
 
 
-def _visible_files(folder: Path) -> list[Path]:
-    """Files under ``folder``, hidden files and folders and ``__pycache__`` left out."""
+def _visible_files(folder: Path, *, follow_links: bool = False) -> list[Path]:
+    """Files under ``folder``, hidden files and folders and ``__pycache__`` left out; with
+    ``follow_links``, also those in folders reached through symbolic links (each folder once:
+    a loop of links ends)."""
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.rglob("*"):
-        parts = path.relative_to(folder).parts
-        if any(p.startswith(".") or p == "__pycache__" for p in parts) or path.suffix == ".pyc":
+    seen: set[str] = set()
+    for top, folders, files in os.walk(folder, followlinks=follow_links):
+        real = os.path.realpath(top)
+        if real in seen:
+            folders[:] = []
             continue
-        if path.is_file():
-            found.append(path)
+        seen.add(real)
+        folders[:] = [d for d in folders if not d.startswith(".") and d != "__pycache__"]
+        for name in files:
+            path = Path(top, name)
+            if not name.startswith(".") and path.suffix != ".pyc" and path.is_file():
+                found.append(path)
     return sorted(found)
 
 
@@ -136,6 +146,11 @@ def _other_quarters_prose(relative: Path, period: Period) -> bool:
     return len(parts) >= 4 and parts[1] == "narasi" and parts[2] != period.slug
 
 
+def project_files(inputs: Mapping[str, str]) -> dict[str, str]:
+    """The entries of a fingerprint's ``inputs`` that are the project's files."""
+    return {k: v for k, v in inputs.items() if k.startswith(("params/", "data/", "notebooks/"))}
+
+
 def input_files(
     project: Project, unit: str, period: Period, notebooks: Sequence[Path]
 ) -> dict[str, Path | None]:
@@ -145,7 +160,7 @@ def input_files(
     params = project.params_dir / unit / f"{period.slug}.yaml"
     files[f"params/{unit}/{period.slug}.yaml"] = params if params.is_file() else None
     unit_dir = project.data_dir / unit
-    for path in _visible_files(unit_dir):
+    for path in _visible_files(unit_dir, follow_links=True):
         relative = path.relative_to(unit_dir)
         if not _other_quarters_prose(relative, period):
             files[f"data/{unit}/{relative.as_posix()}"] = path

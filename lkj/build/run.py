@@ -36,7 +36,14 @@ from typing import TYPE_CHECKING, Any
 
 from lkj.build.atomic import LockTimeoutError, build_lock, exclusive, write_atomic
 from lkj.build.chapter import ChapterRun, ChapterTask
-from lkj.build.fingerprint import FIRST_BUILD, Fingerprint, compute, read_record, reason_to_build
+from lkj.build.fingerprint import (
+    FIRST_BUILD,
+    Fingerprint,
+    compute,
+    project_files,
+    read_record,
+    reason_to_build,
+)
 from lkj.build.fingerprint import record_bytes as fingerprint_bytes
 from lkj.build.fingerprint import record_path as fingerprint_path
 from lkj.build.finish import (
@@ -292,10 +299,10 @@ class _Batch:
                 waiting.discard(event.key)
 
     def _prepare(self, report: Report, key: int) -> bool:
-        """Read the report's inputs once (into a folder of its own) and check them there;
-        then lock the report (a second build of it waits), clear its build folder, put the
-        inputs into it and make the report's job. Whether it is ready. A report with bad
-        input writes nothing in the project."""
+        """Check the report's inputs; read them once (into a folder of its own); lock the
+        report (a second build of it waits), clear its build folder, put the inputs into it
+        and make the report's job. Whether it is ready. A report with bad input writes
+        nothing in the project."""
         staging = Path(tempfile.mkdtemp(prefix="lkj-inputs-"))
         try:
             return self._prepare_from(report, key, staging)
@@ -307,12 +314,12 @@ class _Batch:
 
         slug = report.period.slug
         build_dir = self._build_dir(report)
-        try:
-            snapshot = take(self.project, report.unit, report.period, self.notebooks, staging)
-        except LkjError as exc:
-            report.fail(exc)
+        if not self._check(report, self.project.root):  # its messages name the project's files
             return False
-        if not self._check(report, snapshot.root):
+        snapshot = take(self.project, report.unit, report.period, self.notebooks, staging)
+        assert report.fingerprint is not None  # of the files before they were checked
+        read, checked = (project_files(f.inputs) for f in (snapshot.fingerprint, report.fingerprint))
+        if read != checked and not self._check(report, snapshot.root):  # changed meanwhile
             return False
         lock = build_lock(self.project.build_dir, report.unit, slug)
         try:
