@@ -124,3 +124,22 @@ def test_a_named_pipe_is_not_waited_on(tmp_path: Path) -> None:
     pipe.parent.mkdir()
     os.mkfifo(pipe)
     assert _read(Project.at(tmp_path), "data/x.csv", pipe) is None  # at once, not blocked
+
+
+def test_folders_are_inputs_too(project_copy: Path) -> None:
+    """Whether ``<year>/narasi/`` exists decides whether the report marks missing prose: the
+    copy has the folder even where it holds only other quarters' prose, and the fingerprint
+    changes when it appears."""
+    from lkj.build.fingerprint import compute
+
+    project = Project.at(project_copy)
+    q1 = Period(2025, 1)
+    snap = take(project, "bp3mi-jabar", q1, [], project_copy / "b")
+    assert (snap.root / "data/bp3mi-jabar/2025/narasi").is_dir()
+    assert not (snap.root / "data/bp3mi-jabar/2025/narasi/2025-Q2").exists()  # another quarter
+    before = compute(project, "bp3mi-jabar", q1, [])
+    assert before.inputs["data/bp3mi-jabar/2025/narasi/"] == "folder"
+    shutil.rmtree(project_copy / "data/bp3mi-jabar/2025/narasi")
+    after = compute(project, "bp3mi-jabar", q1, [])
+    assert "data/bp3mi-jabar/2025/narasi/" not in after.inputs
+    assert after.digest != before.digest

@@ -45,6 +45,7 @@ RECORD_FORMAT = 1
 FIRST_BUILD = "no record of an earlier build"
 MISSING = "missing"
 UNREADABLE = "unreadable"
+FOLDER = "folder"  # a folder's entry: it exists
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -79,26 +80,32 @@ def _input_hash(project: Project, path: Path) -> str:
         return UNREADABLE
 
 
-def _visible_files(folder: Path, *, follow_links: bool = False) -> list[Path]:
-    """Files under ``folder``, hidden files and folders and ``__pycache__`` left out; with
-    ``follow_links``, also those in folders reached through symbolic links (each folder once:
-    a loop of links ends)."""
+def _visible(folder: Path, *, follow_links: bool = False) -> tuple[list[Path], list[Path]]:
+    """The folders and the files under ``folder``, hidden ones and ``__pycache__`` left out;
+    with ``follow_links``, also those in folders reached through symbolic links (each folder
+    once: a loop of links ends)."""
     if not folder.is_dir():
-        return []
-    found = []
+        return [], []
+    folders: list[Path] = []
+    found: list[Path] = []
     seen: set[str] = set()
-    for top, folders, files in os.walk(folder, followlinks=follow_links):
+    for top, names, files in os.walk(folder, followlinks=follow_links):
         real = os.path.realpath(top)
         if real in seen:
-            folders[:] = []
+            names[:] = []
             continue
         seen.add(real)
-        folders[:] = [d for d in folders if not d.startswith(".") and d != "__pycache__"]
+        names[:] = [d for d in names if not d.startswith(".") and d != "__pycache__"]
+        folders += [Path(top, name) for name in names]
         for name in files:
             path = Path(top, name)
             if not name.startswith(".") and path.suffix != ".pyc" and path.is_file():
                 found.append(path)
-    return sorted(found)
+    return sorted(folders), sorted(found)
+
+
+def _visible_files(folder: Path, *, follow_links: bool = False) -> list[Path]:
+    return _visible(folder, follow_links=follow_links)[1]
 
 
 def _distributions() -> dict[str, str]:
@@ -141,9 +148,10 @@ def _lkj_inputs() -> tuple[tuple[str, str], ...]:
 
 
 def _other_quarters_prose(relative: Path, period: Period) -> bool:
-    """``<year>/narasi/<slug>/...`` of another period than ``period``."""
+    """``<year>/narasi/<slug>`` (the folder or what is in it) of another period than
+    ``period``."""
     parts = relative.parts
-    return len(parts) >= 4 and parts[1] == "narasi" and parts[2] != period.slug
+    return len(parts) >= 3 and parts[1] == "narasi" and parts[2] != period.slug
 
 
 def project_files(inputs: Mapping[str, str]) -> dict[str, str]:
@@ -154,19 +162,23 @@ def project_files(inputs: Mapping[str, str]) -> dict[str, str]:
 def input_files(
     project: Project, unit: str, period: Period, notebooks: Sequence[Path]
 ) -> dict[str, Path | None]:
-    """The project's files that the report of ``unit`` for ``period`` is built from, by their
-    name relative to the project (None: the params file is missing)."""
+    """The project's files and folders that the report of ``unit`` for ``period`` is built
+    from, by their name relative to the project (a folder's with a final ``/``: that it exists
+    is an input, e.g. ``<year>/narasi/``, whose presence says that the unit writes prose; None:
+    the params file is missing)."""
     files: dict[str, Path | None] = {}
     params = project.params_dir / unit / f"{period.slug}.yaml"
     files[f"params/{unit}/{period.slug}.yaml"] = params if params.is_file() else None
     unit_dir = project.data_dir / unit
-    for path in _visible_files(unit_dir, follow_links=True):
+    folders, found = _visible(unit_dir, follow_links=True)
+    for path in [*folders, *found]:
         relative = path.relative_to(unit_dir)
         if not _other_quarters_prose(relative, period):
-            files[f"data/{unit}/{relative.as_posix()}"] = path
+            suffix = "/" if path in folders else ""
+            files[f"data/{unit}/{relative.as_posix()}{suffix}"] = path
     for notebook in notebooks:
         files[f"notebooks/{notebook.name}"] = notebook
-    return files
+    return dict(sorted(files.items()))
 
 
 def environment() -> dict[str, str]:
@@ -185,6 +197,8 @@ def compute(project: Project, unit: str, period: Period, notebooks: Sequence[Pat
     inputs = {
         name: MISSING
         if path is None
+        else FOLDER
+        if name.endswith("/")
         else file_hash(path)
         if name.startswith("notebooks/")  # lkj's own notebooks may lie outside the project
         else _input_hash(project, path)

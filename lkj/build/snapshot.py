@@ -24,12 +24,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkj.build.fingerprint import MISSING, UNREADABLE, Fingerprint, environment, input_files
+from lkj.build.fingerprint import (
+    FOLDER,
+    MISSING,
+    UNREADABLE,
+    Fingerprint,
+    environment,
+    input_files,
+)
 from lkj.errors import LkjError
 from lkj.inputs.project import Project
 from lkj.rules.periods import Period
 
-FOLDER = "inputs"
+SNAPSHOT = "inputs"  # its folder in a report's build folder
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class Snapshot:
 
     def move(self, build_dir: Path) -> Snapshot:
         """The same files moved to ``build_dir/inputs`` (replacing an earlier copy)."""
-        root = build_dir / FOLDER
+        root = build_dir / SNAPSHOT
         shutil.rmtree(root, ignore_errors=True)
         shutil.move(self.root, root)
         notebooks = tuple(root / p.relative_to(self.root) for p in self.notebooks)
@@ -77,10 +84,14 @@ def take(
     an earlier copy), each file read once. One that cannot be read, or that lies outside the
     project (:meth:`lkj.inputs.project.Project.confine`), is left out and recorded as such:
     the check of the inputs names it when the report needs it."""
-    root = folder / FOLDER
+    root = folder / SNAPSHOT
     shutil.rmtree(root, ignore_errors=True)
     hashes: dict[str, str] = {}
     for name, path in input_files(project, unit, period, notebooks).items():
+        if name.endswith("/"):  # a folder: it exists (and may be empty)
+            (root / name).mkdir(parents=True, exist_ok=True)
+            hashes[name] = FOLDER
+            continue
         data = _read(project, name, path)
         if data is None:  # the check says why, when the report needs it
             hashes[name] = MISSING if path is None or not path.exists() else UNREADABLE
