@@ -41,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
         "(default: data/<unit>/<year>/published/<period>.yaml)",
     )
     audit.add_argument("--format", choices=("table", "json"), default="table")
+    audit.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with code 2 when a figure in the analysts' prose disagrees with lkj's",
+    )
 
     build = sub.add_parser(
         "build",
@@ -73,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--force", action="store_true", help="rebuild reports whose inputs did not change"
     )
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail a report whose analysts' prose states a figure that disagrees with lkj's "
+        "(without it: a warning per figure)",
+    )
+
     template = sub.add_parser(
         "template",
         help="write an empty workbook to keep a year's data in (sheets, headers, drop-down lists, "
@@ -194,6 +206,14 @@ def _audit(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         print(result.to_table())
+    if args.strict and result.prose_findings:
+        n = len(result.prose_findings)
+        print(
+            f"lkj: error: {n} figure{'s' if n > 1 else ''} in the analysts' prose disagree"
+            f"{'s' if n == 1 else ''} with lkj's (--strict)",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 
@@ -207,7 +227,9 @@ def _build(args: argparse.Namespace) -> int:
         raise LkjError(f"--jobs {args.jobs}: expected a number of 1 or more, e.g. --jobs 2")
     project = Project.at(args.root)
     wanted = targets(project, args.periods, args.unit, all_units=args.all_units)
-    result = build_many(project, wanted, formats, jobs=args.jobs, force=args.force)
+    result = build_many(
+        project, wanted, formats, jobs=args.jobs, force=args.force, strict=args.strict
+    )
     several = len(result.reports) > 1
     for report in result.reports:
         if report.error is not None:

@@ -17,7 +17,8 @@ from pypdf.generic import IndirectObject
 A4_POINTS = (595.276, 841.89)  # 210 mm x 297 mm
 
 _ENTRY = re.compile(
-    r"(?P<number>Tabel \d+\.\d+)\s+(?P<title>.+?)\s*\.{2,}\s*(?P<page>\d+|[ivxlcdm]+)\s*$",
+    r"(?P<number>(?:Tabel|Gambar) \d+\.\d+)\s+(?P<title>.+?)\s*\.{2,}\s*"
+    r"(?P<page>\d+|[ivxlcdm]+)\s*$",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -84,7 +85,8 @@ class ReportPdf:
         raise AssertionError(f"no bookmark {title!r}; top level: {[b.title for b in top]}")
 
     def list_entries(self, chapter_title: str) -> list[ListEntry]:
-        """The entries ``Tabel x.y  title ..... page`` printed in a list chapter."""
+        """The entries ``Tabel x.y  title ..... page`` (or ``Gambar x.y``) printed in a list
+        chapter."""
         text = "\n".join(self.texts[i] for i in self.chapter_pages(chapter_title))
         return [
             ListEntry(m["number"], squash(m["title"]), m["page"]) for m in _ENTRY.finditer(text)

@@ -14,7 +14,7 @@ def test_annual_target_only_makes_no_quarterly_judgement() -> None:
     # 12 dokumen a year, no quarterly targets; TW I 2, TW II 4
     docs = ind(target=D(12), satuan="dokumen", annual_only=True)
     a = one(docs, [D(2), D(4)])
-    assert a.cases == (Case.TREND_UP, Case.YTD_BELOW_ANNUAL, Case.PROJECTION_REACHED)
+    assert a.cases == (Case.TREND_UP, Case.YTD_BELOW, Case.PROJECTION_REACHED)
     # 4 - 2 = 2 dokumen, 2 / 2 = 100%: a count in its own word, not "poin"
     assert a.sentences[0] == (
         "Realisasi Triwulan II sebesar 4 dokumen, naik 2 dokumen (100,00%) dibandingkan "
@@ -52,8 +52,8 @@ def test_unmeasured_is_never_a_projected_miss() -> None:
     lines = overview(s)
     # IKU 2: 200 of 400, projected 400: on track; IKU 1 cannot be measured: said so, apart
     assert (
-        lines[-2]
-        == "Menurut proyeksi akhir tahun, seluruh 1 IKU diperkirakan mencapai target tahunan."
+        lines[-2] == "Menurut perkiraan akhir tahun, seluruh 1 IKU sesuai rencana atau "
+        "diperkirakan mencapai target tahunan."
     )
     assert lines[-1] == "Capaian IKU 1 belum dapat diukur."
 
@@ -65,7 +65,7 @@ def test_a_quarter_not_measured_is_said_and_not_counted() -> None:
     assert "Triwulan II belum memiliki realisasi (belum diukur) dan tidak dihitung sebagai 0." in (
         a.sentences
     )
-    assert "Realisasi s.d. Triwulan III sebesar 60 Orang atau 15,00%" in " ".join(a.sentences)
+    assert "Realisasi s.d. Triwulan III sebesar 60 orang atau 15,00%" in " ".join(a.sentences)
     assert a.cases[0] is Case.QUARTER_MISSED  # no trend against a quarter not measured
 
 

@@ -31,8 +31,9 @@ def test_iku_block_is_marked_as_generated(ctx) -> None:  # type: ignore[no-untyp
     html = block.html()
     assert html.startswith('<div class="lkj-generated lkj-analysis">')
     assert LABEL in html
-    # IKU 9: 619 in two quarters, 309,5 a quarter -> 1.238 of 2.000
-    assert "laju rata-rata 309,5 Orang per triwulan" in html
+    # IKU 9: 619 of the 1.000 planned by Triwulan II -> 619 / 1.000 x 2.000 = 1.238 of 2.000
+    assert "tertinggal 381 orang dari target s.d. Triwulan II" in html
+    assert "diproyeksikan 1.238 orang atau 61,90% dari target tahunan 2.000 orang" in html
     assert "Perlu perhatian: target tahunan IKU 9 diperkirakan tidak tercapai." in html
     # IKU 10 is above its annual target already: no flag
     assert "Perlu perhatian" not in generated.iku(ctx, 10).html()
@@ -41,10 +42,18 @@ def test_iku_block_is_marked_as_generated(ctx) -> None:  # type: ignore[no-untyp
 def test_overview_lists_the_iku_needing_attention(ctx) -> None:  # type: ignore[no-untyped-def]
     html = generated.ringkasan(ctx).html()
     assert LABEL in html
-    assert "5 IKU perlu perhatian" in html and "IKU 2, 4, 5, 6 dan 9" in html
-    assert html.count("<li>") == 5
+    # IKU 4 is on plan (its 40 persons are planned for Triwulan III): not flagged
+    assert "4 IKU perlu perhatian" in html and "IKU 2, 5, 6 dan 9" in html
+    assert html.count("<li>") == 4
+    assert "0,00%" not in html.split("<ul>")[1]
     assert "<li>IKU 9 (Data Supply): capaian s.d. Triwulan II 30,95%, proyeksi akhir tahun " \
            "61,90% dari target tahunan.</li>" in html  # fmt: skip
+
+
+def test_method_is_said_once_before_the_iku(ctx) -> None:  # type: ignore[no-untyped-def]
+    html = generated.metode(ctx).html()
+    assert LABEL in html and "dinilai terhadap rencana triwulanan" in html
+    assert html.count("<p>") == 1
 
 
 def test_budget_block(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -57,9 +66,19 @@ def test_budget_block(ctx) -> None:  # type: ignore[no-untyped-def]
     assert html.count("<li>") == 9
 
 
-def test_appendix_is_off_by_default(ctx) -> None:  # type: ignore[no-untyped-def]
+def test_appendix_is_off_by_default(project_copy: Path) -> None:
+    path = project_copy / PARAMS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^lampiran_rekonsiliasi:.*$", "", text), encoding="utf-8")
+    ctx = load_report("bp3mi-jabar", "2025-Q2", project_copy)
     assert ctx.params.lampiran_rekonsiliasi is False
     assert generated.rekonsiliasi(ctx) == []
+
+
+def test_shipped_triwulan_ii_explains_its_departures(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Q2 has a transcription of its published report: the appendix is on (params)."""
+    assert ctx.params.lampiran_rekonsiliasi is True
+    assert len(generated.rekonsiliasi(ctx)) == 3
 
 
 def switch_on(root: Path, value: str = "true") -> None:
@@ -109,6 +128,7 @@ def cells(name: str) -> list[str]:
     [
         ("01_ringkasan_eksekutif.ipynb", "display(generated.ringkasan(ctx))"),
         ("04_bab2b_evaluasi_analisis.ipynb", "display(generated.iku(ctx, r.iku))"),
+        ("04_bab2b_evaluasi_analisis.ipynb", "display(generated.metode(ctx))"),
         ("05_bab2c_realisasi_anggaran.ipynb", "display(*budget_table.section(ctx))"),
         ("07_lampiran_rekonsiliasi.ipynb", "display(*generated.rekonsiliasi(ctx))"),
     ],

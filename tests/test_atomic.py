@@ -401,7 +401,8 @@ def concurrent(
 def test_concurrent_builds_both_succeed(concurrent: list[Build], tree: Path) -> None:
     for build in concurrent:
         assert build.proc.returncode == 0, "".join(build.err)
-        assert "".join(build.err) == ""
+        # nothing but the warning about IKU 13's prose (test_prose_figures.py)
+        assert [x for x in build.err if not x.startswith("lkj: warning: prose figure")] == []
         assert build.out[-1].startswith("done in ")
     waited = [b for b in concurrent if any("waiting for another build" in x for x in b.out)]
     assert len(waited) == 1  # one waited for the other's lock

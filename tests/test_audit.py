@@ -667,7 +667,8 @@ def test_reference_findings(reference: dict) -> None:
 
 
 def test_reference_json_shape(reference: dict) -> None:
-    assert set(reference) == {"unit", "period", "checked", "findings"}
+    assert set(reference) == {"unit", "period", "checked", "findings", "prose"}
+    assert set(reference["prose"]) == {"folder", "checked", "findings"}  # test_prose_figures.py
     assert (reference["unit"], reference["period"]) == ("bp3mi-jabar", "2025-Q2")
     assert reference["checked"] > len(reference["findings"])
     for f in reference["findings"]:
@@ -726,7 +727,9 @@ def error_line(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 def test_missing_default_transcription(
     project_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # neither a transcription nor prose: nothing to audit (with prose, see test_prose_figures.py)
     shutil.rmtree(project_copy / "data/bp3mi-jabar/2025/published")
+    shutil.rmtree(project_copy / "data/bp3mi-jabar/2025/narasi/2025-Q2")
     msg = error_line(capsys, "--root", str(project_copy), "audit", "2025-Q2")
     assert "data/bp3mi-jabar/2025/published/2025-Q2.yaml" in msg
     assert "no transcription of the published report" in msg and "--published" in msg

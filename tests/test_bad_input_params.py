@@ -78,9 +78,9 @@ def test_misspelt_top_level_key(project_copy: Path, capsys: pytest.CaptureFixtur
 
 
 def test_params_value_of_wrong_type(project_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    edit(project_copy, Q2, "lampiran_rekonsiliasi: false", "lampiran_rekonsiliasi: ya")
+    edit(project_copy, Q2, "lampiran_rekonsiliasi: true", "lampiran_rekonsiliasi: ya")
     msg = build_fails(project_copy, capsys)
-    assert f"{Q2}, line 46, key 'lampiran_rekonsiliasi': value is not valid; found 'ya'" in msg
+    assert f"{Q2}, line 48, key 'lampiran_rekonsiliasi': value is not valid; found 'ya'" in msg
     assert msg.endswith("expected a valid boolean")
 
 

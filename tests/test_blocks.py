@@ -40,6 +40,7 @@ SAMPLES: list[Block] = [
     b.LetteredList(("Misi satu", "Misi dua")),
     b.TableFigure("Perjanjian Kinerja", TABLE, notes=("Catatan.",), number="Tabel 1.1"),
     b.Chart("grafik-x", "Capaian", {"mark": "bar"}, Markup("<svg></svg>"), "Keterangan."),
+    b.FigureList((b.Entry("grafik-x", "Capaian", number="Gambar 2.1"),)),
 ]
 
 

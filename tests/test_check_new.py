@@ -66,7 +66,7 @@ def test_params_problems_are_all_listed(
     project_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     edit(project_copy, Q2, "  jabatan: Kepala", "  jabatn: Kepala")
-    edit(project_copy, Q2, "lampiran_rekonsiliasi: false", "lampiran_rekonsiliasi: ya")
+    edit(project_copy, Q2, "lampiran_rekonsiliasi: true", "lampiran_rekonsiliasi: ya")
     code, _, err = check(project_copy, capsys)
     assert code == 2
     assert "key 'penandatangan.jabatn': unknown key" in err

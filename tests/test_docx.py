@@ -96,7 +96,8 @@ def test_tables_numbered_as_in_the_html(built: Built, built_report: BuiltReport)
 
 def test_real_tables_with_repeated_header_rows(built: Built, built_report: BuiltReport) -> None:
     doc = docx.Document(str(built.path))
-    assert len(doc.tables) == built_report.html.count('<figure class="lkj-table') == 21
+    # 21 and the reconciliation appendix's table (the params of Triwulan II turn it on)
+    assert len(doc.tables) == built_report.html.count('<figure class="lkj-table') == 22
     for table in doc.tables:
         first = table.rows[0]._tr
         assert first.find(f"{W}trPr/{W}tblHeader") is not None

@@ -164,9 +164,9 @@ def test_quarter_as_number_and_as_text(project_copy: Path, fails: Fails) -> None
     [
         ("  identitas:", "  nama: Orang Lain\n  identitas:", 11, 10, "nama"),  # the issue's
         (
-            "lampiran_rekonsiliasi: false",
-            "lampiran_rekonsiliasi: false\nperiod: 2025-Q2",
-            47,
+            "lampiran_rekonsiliasi: true",
+            "lampiran_rekonsiliasi: true\nperiod: 2025-Q2",
+            49,
             3,
             "period",
         ),

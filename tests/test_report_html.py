@@ -31,11 +31,13 @@ def test_table_snapshot_with_rowspan() -> None:
     assert table.render() == (
         "<table>\n"
         "<thead>\n"
-        "<tr><th>Sasaran</th><th>IKU</th><th>Target</th></tr>\n"
+        '<tr><th class="lkj-first-col">Sasaran</th><th>IKU</th><th>Target</th></tr>\n'
         "</thead>\n"
         "<tbody>\n"
-        '<tr><td>Sasaran A</td><td>IKU 1</td><td class="lkj-num">70%</td></tr>\n'
-        '<tr><td rowspan="2">Sasaran B</td><td>IKU 2</td><td class="lkj-num">40 Orang</td></tr>\n'
+        '<tr><td class="lkj-first-col">Sasaran A</td><td>IKU 1</td>'
+        '<td class="lkj-num">70%</td></tr>\n'
+        '<tr><td class="lkj-first-col" rowspan="2">Sasaran B</td><td>IKU 2</td>'
+        '<td class="lkj-num">40 Orang</td></tr>\n'
         '<tr class="lkj-rowspan-cont"><td>IKU 3</td><td class="lkj-num">1.250 Orang</td></tr>\n'
         "</tbody>\n"
         "</table>"
@@ -73,8 +75,9 @@ def test_figure_snapshot_and_escaping() -> None:
         '<figure class="lkj-table" id="tabel-2-12"><figcaption>'
         '<span class="lkj-table-number">Tabel 2.12</span> '
         '<span class="lkj-table-title">Capaian Indikator Kinerja Utama 7</span></figcaption>'
-        "<table>\n<thead>\n<tr><th>A &amp; B</th></tr>\n</thead>\n<tbody>\n"
-        "<tr><td>&lt;x&gt;</td></tr>\n</tbody>\n</table>\n</figure>"
+        '<table>\n<thead>\n<tr><th class="lkj-first-col">A &amp; B</th></tr>\n</thead>\n'
+        '<tbody>\n<tr><td class="lkj-first-col">&lt;x&gt;</td></tr>\n</tbody>\n</table>\n'
+        "</figure>"
     )
 
 

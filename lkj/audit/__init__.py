@@ -29,6 +29,7 @@ from lkj.rules.periods import Period
 
 from .causes import Check, explain
 from .figures import Lookup, NotInData, agrees, label, shown
+from .prose import ProseAudit, ProseFinding, check_report
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,19 @@ class Audit:
     checked: int
     unchecked: int
     findings: tuple[Finding, ...]
+    prose: ProseAudit | None = None  # the analysts' prose against the computed figures
+    transcribed: bool = True  # False: no transcription of the published report exists
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        result: dict[str, Any] = {
             "unit": self.unit,
             "period": self.period.slug,
             "checked": self.checked,
             "findings": [f.to_json() for f in self.findings],
         }
+        if self.prose is not None:
+            result["prose"] = self.prose.to_json()
+        return result
 
     def intro(self) -> str:
         """One sentence on what was compared and how much differs (for the report)."""
@@ -87,26 +93,68 @@ class Audit:
         )
 
     def to_table(self) -> str:
-        """The findings for people, one numbered block each (Indonesian, as in the report)."""
-        lines = [
-            f"Audit angka tercetak: {self.unit_name}, {self.period.label} {self.period.year}",
-            f"Sumber: {self.published}",
-            f"{self.checked} angka diperiksa, {len(self.findings)} selisih"
-            + (f", {self.unchecked} angka dicatat tidak diperiksa" if self.unchecked else ""),
-        ]
-        width = len(str(len(self.findings)))
-        for n, f in enumerate(self.findings, start=1):
-            pad = " " * (width + 2)
-            iku = f" (IKU {f.iku})" if f.iku is not None else ""
+        """The findings for people, one numbered block each (Indonesian, as in the report):
+        the published report's figures, then the figures in the analysts' prose."""
+        lines = [f"Audit angka tercetak: {self.unit_name}, {self.period.label} {self.period.year}"]
+        if self.transcribed:
             lines += [
-                "",
-                f"{n:>{width}}. {f.where}{iku}",
-                f"{pad}tercetak: {f.stated}   dihitung: {f.computed}",
-                f"{pad}{f.note}",
+                f"Sumber: {self.published}",
+                f"{self.checked} angka diperiksa, {len(self.findings)} selisih"
+                + (f", {self.unchecked} angka dicatat tidak diperiksa" if self.unchecked else ""),
             ]
-        if not self.findings:
-            lines += ["", "Tidak ada selisih."]
+            lines += _blocks(
+                [
+                    (
+                        f"{f.where}" + (f" (IKU {f.iku})" if f.iku is not None else ""),
+                        f"tercetak: {f.stated}   dihitung: {f.computed}",
+                        f.note,
+                    )
+                    for f in self.findings
+                ]
+            )
+            if not self.findings:
+                lines += ["", "Tidak ada selisih."]
+        else:
+            lines.append(f"Tidak ada transkripsi laporan yang diterbitkan ({self.published}).")
+        if self.prose is not None:
+            lines += ["", *_prose_table(self.prose)]
         return "\n".join(lines)
+
+    @property
+    def prose_findings(self) -> tuple[ProseFinding, ...]:
+        return self.prose.findings if self.prose is not None else ()
+
+
+def _blocks(items: list[tuple[str, str, str]]) -> list[str]:
+    """Numbered blocks: a heading line, the figures, the note (when there is one)."""
+    lines: list[str] = []
+    width = len(str(len(items)))
+    pad = " " * (width + 2)
+    for n, (head, figures, note) in enumerate(items, start=1):
+        lines += ["", f"{n:>{width}}. {head}", f"{pad}{figures}"]
+        if note:
+            lines.append(f"{pad}{note}")
+    return lines
+
+
+def _prose_table(prose: ProseAudit) -> list[str]:
+    head = f"Angka pada narasi analis ({prose.folder}/)"
+    if not prose.exists:
+        return [head, "Folder narasi tidak ada; tidak ada angka yang diperiksa."]
+    lines = [head, f"{prose.checked} angka diperiksa, {len(prose.findings)} selisih"]
+    lines += _blocks(
+        [
+            (
+                f"{f.file}, baris {f.line}: {f.subject}",
+                f"narasi: {f.stated}   dihitung: {f.computed}",
+                f.note,
+            )
+            for f in prose.findings
+        ]
+    )
+    if not prose.findings:
+        lines += ["", "Tidak ada selisih."]
+    return lines
 
 
 FORMAT_DOC = "docs/published.md"
@@ -370,15 +418,22 @@ def audit_summary(
     project: Project,
     published: Path | str | None = None,
     tables: tuple[TableFigures, ...] | None = None,
+    prose: ProseAudit | None = None,
 ) -> Audit:
     """Audit a computed summary against a transcription (by default the unit's own), with the
-    supporting tables of its params (read here when not given)."""
+    supporting tables of its params (read here when not given), and carry the check of the
+    prose when given."""
     if published is None:  # inside the project: a link may not lead out of it
         path = default_path(project.unit_dir(summary.unit), summary.period)
         where, root = project.display(path), project.root
     else:  # named by the user: read where it is
         path, where, root = Path(published), str(published), None
     if not path.exists() and not path.is_symlink():
+        if published is None and prose is not None and prose.exists:
+            data = summary.data
+            return Audit(
+                data.unit, data.info.singkatan, summary.period, where, "", 0, 0, (), prose, False
+            )
         raise DataError(
             where,
             "no transcription of the published report",
@@ -387,7 +442,8 @@ def audit_summary(
         )
     if tables is None:
         tables = _tables(summary, project)
-    return audit(summary, load_published(path, where, root=root), tables)
+    result = audit(summary, load_published(path, where, root=root), tables)
+    return replace(result, prose=prose)
 
 
 def _tables(summary: Summary, project: Project) -> tuple[TableFigures, ...]:
@@ -406,9 +462,10 @@ def run(
     published: Path | str | None = None,
     project: Project | None = None,
 ) -> Audit:
-    """Load the data and the transcription (by default the unit's own) and audit them."""
+    """Load the data, the prose and the transcription (by default the unit's own) and audit
+    them: the published figures, and the figures in the analysts' prose."""
     project = project or Project.at()
     period = Period.parse(period) if isinstance(period, str) else period
     name = project.resolve_unit(unit, period)
     summary = compute(load(project, name, period.year), period)
-    return audit_summary(summary, project, published)
+    return audit_summary(summary, project, published, prose=check_report(summary, project))

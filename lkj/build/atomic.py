@@ -60,6 +60,12 @@ def tie_to_parent() -> None:
     _commit_guard = guard
 
 
+def still_wanted() -> None:
+    """Raise :class:`AbandonedError` in a helper whose ``lkj build`` has ended (see
+    :func:`tie_to_parent`): a long step can stop early rather than finish abandoned work."""
+    _check_guard()
+
+
 def _check_guard() -> None:
     reason = _commit_guard() if _commit_guard is not None else None
     if reason is not None:

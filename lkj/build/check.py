@@ -39,6 +39,7 @@ def check(project: Project, unit: str | None, period: Period | str) -> CheckResu
     """Validate every input of ``unit``'s report for ``period``; never raises for bad input
     (an unknown unit or a malformed period still does: there is nothing to check)."""
     from lkj.audit import audit_summary, default_path
+    from lkj.figures.placeholders import context
     from lkj.report.prose import Narasi
 
     when = Period.parse(period) if isinstance(period, str) else period
@@ -63,7 +64,8 @@ def check(project: Project, unit: str | None, period: Period | str) -> CheckResu
         indicators = {i.iku: i for i in data.indicators}
         tables = load_tables(project, name, when, params, indicators, problems)
     with problems.guard():
-        Narasi(NarrativeFolder.of(project, name, when), when).check(problems)
+        placeholders = context(summary) if summary is not None else None
+        Narasi(NarrativeFolder.of(project, name, when), when, placeholders).check(problems)
     published = default_path(project.unit_dir(name), when)
     if summary is not None and data_ok and published.is_file():
         with problems.guard():

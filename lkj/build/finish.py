@@ -62,13 +62,15 @@ def _write_html(report: Rendition, path: Path, meta: ReportMeta) -> None:
 
 
 def _write_pdf(report: Rendition, path: Path, meta: ReportMeta) -> None:
+    from lkj.build.atomic import still_wanted
     from lkj.report.pdf import render  # WeasyPrint is imported only when a PDF is asked for
 
     # ``path`` is a staged temporary file (lkj.build.atomic.Staged): it exists from before
     # WeasyPrint starts until the finished outputs are moved into place together.
     with path.open("wb") as out:
         out.write(render(report.html, base_url=path.parent, created=meta.created,
-                         title=meta.title, unit=meta.unit, period=meta.period))  # fmt: skip
+                         title=meta.title, unit=meta.unit, period=meta.period,
+                         between=still_wanted))  # fmt: skip
 
 
 def _write_docx(report: Rendition, path: Path, meta: ReportMeta) -> None:

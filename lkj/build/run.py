@@ -6,7 +6,8 @@
    locked (a second build of it waits), its inputs are read once into its build folder
    (:mod:`lkj.build.snapshot`) and checked there (params, data, prose:
    :func:`lkj.report.context.load_report`); a report that fails the check fails alone, with
-   its one-line error.
+   its one-line error. A figure in its prose that disagrees with lkj's
+   (:mod:`lkj.audit.prose`) is a warning, or with ``strict`` fails the report there.
 3. The executor (:mod:`lkj.build.local`) builds each report's :class:`~lkj.build.job.ReportJob`:
    its chapters, then its finishing (merge, HTML, PDF, written atomically:
    :func:`lkj.build.finish.finish_report`). One progress line per chapter, numbered across all
@@ -61,6 +62,7 @@ from lkj.inputs.project import Project
 from lkj.rules.periods import Period
 
 if TYPE_CHECKING:
+    from lkj.audit.prose import ProseFinding
     from lkj.build.job import Executor, ExecutorFactory
 
 POLL = 0.5  # seconds between checks that the executor still runs, while waiting for it
@@ -82,6 +84,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0  # from its first chapter to its files in place
     # while it is being built
+    prose: tuple[ProseFinding, ...] = ()  # figures in its prose that disagree with lkj's
     fingerprint: Fingerprint | None = None
     record: dict[str, Any] | None = None
     meta: ReportMeta | None = None
@@ -137,10 +140,7 @@ def targets(
     if all_units:  # every unit with data for the period's year
         names = project.units() or [project.resolve_unit(None)]  # none: resolve_unit raises
         wanted = [
-            (name, when)
-            for name in names
-            for when in whens
-            if project.has_year(name, when.year)
+            (name, when) for name in names for when in whens if project.has_year(name, when.year)
         ]
         if not wanted:
             years = ", ".join(sorted({str(w.year) for w in whens}))
@@ -163,6 +163,7 @@ def build_many(
     out: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
     executor: ExecutorFactory | None = None,
+    strict: bool = False,
 ) -> BatchResult:
     """Build the report of each (unit, period) of ``wanted`` in ``formats``.
 
@@ -172,9 +173,14 @@ def build_many(
     kernels running chapters (:func:`lkj.build.local.kernels_for`). ``executor`` makes what
     builds the reports (:class:`lkj.build.job.Executor`; default: the local one,
     :class:`lkj.build.local.LocalExecutor`).
+
+    A figure in the analysts' prose that disagrees with lkj's (:mod:`lkj.audit.prose`) is a
+    warning naming file and line; with ``strict`` it fails its report (a skipped report is
+    checked too).
     """
     jobs = max(1, jobs or os.cpu_count() or 1)
     batch = _Batch(project, formats, jobs, force, out, warn, executor)
+    batch.strict = strict
     return batch.run([Report(unit, period) for unit, period in dict.fromkeys(wanted)])
 
 
@@ -201,11 +207,16 @@ class _Batch:
         self.labelled = False
         self.done = 0
         self.total = 0
+        self.strict = False
 
     def run(self, reports: list[Report]) -> BatchResult:
         start = time.perf_counter()
         self.labelled = len(reports) > 1
         todo = [r for r in reports if self._needs_building(r)]
+        if self.strict:  # a skipped report is as it was, but its prose must still agree
+            for report in reports:
+                if report.status == SKIPPED:
+                    self._strict_prose(report)
         if todo:
             self._build(reports, todo)
         return BatchResult(reports, time.perf_counter() - start)
@@ -318,8 +329,13 @@ class _Batch:
             return False
         snapshot = take(self.project, report.unit, report.period, self.notebooks, staging)
         assert report.fingerprint is not None  # of the files before they were checked
-        read, checked = (project_files(f.inputs) for f in (snapshot.fingerprint, report.fingerprint))
+        read, checked = (
+            project_files(f.inputs) for f in (snapshot.fingerprint, report.fingerprint)
+        )
         if read != checked and not self._check(report, snapshot.root):  # changed meanwhile
+            return False
+        if self.strict and report.prose:  # the prose as read (checked above, or the same bytes)
+            report.fail(_strict_error(report.prose))
             return False
         lock = build_lock(self.project.build_dir, report.unit, slug)
         try:
@@ -356,6 +372,7 @@ class _Batch:
         finish = FinishJob(self.project.root, report.unit, slug, report.name,
                            tuple(t.output for t in tasks), self.formats, report.meta)  # fmt: skip
         report.job = ReportJob(key, tasks, finish)
+        self._warn_prose(report)
         return True
 
     def _check(self, report: Report, root: Path) -> bool:
@@ -364,6 +381,7 @@ class _Batch:
 
         try:
             ctx = load_report(report.unit, report.period, root)
+            report.prose = ctx.prose_check.findings
         except LkjError as exc:
             report.fail(exc)
             return False
@@ -373,6 +391,20 @@ class _Batch:
         report.meta = ReportMeta(title, ctx.singkatan, f"Laporan Kinerja {ctx.periode}", created)
         report.heading = f"{ctx.singkatan}, {ctx.periode}"
         return True
+
+    def _warn_prose(self, report: Report) -> None:
+        """A warning per figure in the prose that disagrees with lkj's (found by
+        :meth:`_check`), once the report is to be built."""
+        for finding in report.prose:
+            text = f"prose figure differs: {finding.message()}"
+            report.warnings.append(text)
+            self.warn(f"{report.label}: {text}" if self.labelled else text)
+
+    def _strict_prose(self, report: Report) -> None:
+        """A skipped report's prose (its inputs are as at its last build): with ``strict``, a
+        disagreement fails it."""
+        if self._check(report, self.project.root) and report.prose:
+            report.fail(_strict_error(report.prose))
 
     def _chapter_done(self, report: Report, run: ChapterRun) -> None:
         """Show the chapter's line."""
@@ -414,7 +446,8 @@ class _Batch:
             report.fail(LkjError(cannot_write(self.project, exc)))
             return
         report.hold.close()
-        report.status, report.outputs, report.warnings = BUILT, result.outputs, result.warnings
+        report.status, report.outputs = BUILT, result.outputs
+        report.warnings += result.warnings
         report.seconds = time.perf_counter() - (report.started or time.perf_counter())
         for fmt, path in result.outputs.items():
             self.out(f"{fmt}: {self.project.display(path)}")
@@ -433,6 +466,17 @@ def _check_writable(project: Project, folder: Path) -> None:
     except OSError as exc:
         exc.filename = str(folder)
         raise LkjError(cannot_write(project, exc)) from None
+
+
+def _strict_error(findings: Sequence[ProseFinding]) -> LkjError:
+    more = len(findings) - 1
+    rest = (
+        f" ({more} more figure{'s' if more > 1 else ''} in the prose disagree"
+        f"{'' if more > 1 else 's'}: lkj audit lists them)"
+        if more
+        else ""
+    )
+    return LkjError(f"{findings[0].message()}{rest}; --strict fails the report")
 
 
 def table(result: BatchResult, project: Project) -> str:
@@ -472,6 +516,7 @@ def build(
     warn: Callable[[str], None] | None = None,
     jobs: int | None = None,
     force: bool = False,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the report of ``unit`` for ``period`` in the formats asked for; skip it when its
     inputs are as at its last build (unless ``force``). Raises the LkjError that stopped it."""
@@ -479,7 +524,14 @@ def build(
     when = Period.parse(period) if isinstance(period, str) else period
     name = project.resolve_unit(unit, when)
     result = build_many(
-        project, [(name, when)], formats, jobs=jobs, force=force, out=progress, warn=warn
+        project,
+        [(name, when)],
+        formats,
+        jobs=jobs,
+        force=force,
+        out=progress,
+        warn=warn,
+        strict=strict,
     )
     (report,) = result.reports
     if report.error is not None:

@@ -2,19 +2,28 @@
 
 Per IKU and period: the quarter against the previous one, the quarterly target met or missed,
 the year to date against the annual target, and the year-end outlook. Per strategic goal: budget
-absorption against performance achievement. The texts are generated, never the analysts' own
-prose, and the report marks them so.
+absorption against performance achievement. Once per report: how the analysis is made
+(:func:`method`), so that no sentence is repeated for every IKU. The texts are generated, never
+the analysts' own prose, and the report marks them so.
 
-Methods (stated in the sentences themselves):
+Methods (stated once in :func:`method`, applied per IKU):
 
-- **Projection** (indicators that add up over the year, ``kumulasi = jumlah``): the year-end
-  value at the pace so far, ``realisation to date / quarters elapsed x 4``. Indicators measured
-  as a standing value (last value, mean, pooled ratio) and predicates do not accumulate and are
-  not projected: their outlook is whether the value to date, if it holds, meets the target. For
-  a mean, the mean the remaining quarters need is stated too.
-- **Needs attention**: the projection (or the held value, or at Triwulan IV the year's
-  result) misses the annual target; or the realisation cannot be measured yet (said so, never
-  as a miss). An indicator with nothing to measure against (a target of 0 to exceed) needs none.
+- **Against the plan** (indicators that add up over the year, ``kumulasi = jumlah``, higher is
+  better, whose quarterly targets add up to the annual target): the year to date is compared
+  with the target to date of the quarterly plan. On or ahead of plan is no cause for attention,
+  also when the plan puts the whole target in a later quarter; behind plan is. The year-end
+  projection keeps the ratio to the plan so far: ``realisation to date / target to date x
+  annual target``.
+- **At the pace** (the same indicators with annual targets only or a plan that does not add
+  up, and lower-is-better or range ones): the year-end value at the pace so far,
+  ``realisation to date / quarters elapsed x 4``.
+- Indicators measured as a standing value (last value, mean, pooled ratio) and predicates do not
+  accumulate and are not projected: their outlook is whether the value to date, if it holds,
+  meets the target. For a mean, the mean the remaining quarters need is stated too.
+- **Needs attention**: behind plan, or the projection (or the held value, or at Triwulan IV the
+  year's result) misses the annual target; or the realisation cannot be measured yet (said so,
+  never as a miss). An indicator with nothing to measure against (a target of 0 to exceed)
+  needs none.
 - **Annual target only**: no quarterly judgement is made; the year to date is set against the
   annual target.
 - **Triwulan IV** closes the year: its result is stated, nothing is projected.
@@ -22,7 +31,10 @@ Methods (stated in the sentences themselves):
   mean cumulative capaian of its IKU (as printed, two places) ÷ budget absorption to date (%).
   Above 1, performance runs ahead of spending; below 1, spending runs ahead of performance.
 
-Every case has exactly one wording, in :data:`WORDING`.
+Wording rules: a difference of two percentages is in *poin persen*; unit words are lower case in
+running text (``7.410 orang``); a figure is not followed by itself in other words (``80,77%
+atau 80,77% dari target``: the second is left out). Every case has exactly one wording, in
+:data:`WORDING`.
 """
 
 from __future__ import annotations
@@ -36,15 +48,32 @@ from lkj.figures.summary import IndicatorResult, Summary
 from lkj.rules.achievement import Kelas, TidakTerukur, capaian, meets, overall, predikat_rank
 from lkj.rules.budget import BudgetGroup
 from lkj.rules.decimals import HUNDRED, div, round2
-from lkj.rules.indicators import Indicator, Jenis, Kumulasi, Polaritas, Predikat, Rentang, Value
+from lkj.rules.indicators import (
+    WHOLE,
+    Indicator,
+    Jenis,
+    Kumulasi,
+    Polaritas,
+    Predikat,
+    Rentang,
+    Target,
+    Value,
+)
 from lkj.rules.periods import quarter_label, roman
 
 
 class Case(StrEnum):
     """Every situation a generated sentence describes; one wording each."""
 
+    # how the analysis is made: said once, before the IKU
+    METHOD_INTRO = "method_intro"
+    METHOD_FIRST_QUARTER = "method_first_quarter"
+    METHOD_PLAN = "method_plan"
+    METHOD_PACE = "method_pace"
+    METHOD_STANDING = "method_standing"
+    METHOD_PREDIKAT = "method_predikat"
+    METHOD_POINTS = "method_points"
     # this quarter against the previous one
-    TREND_FIRST = "trend_first"
     TREND_MISSING = "trend_missing"
     TREND_UP = "trend_up"
     TREND_DOWN = "trend_down"
@@ -60,6 +89,7 @@ class Case(StrEnum):
     QUARTER_MISSED = "quarter_missed"
     QUARTER_MET_LOWER_BETTER = "quarter_met_lower_better"
     QUARTER_MISSED_LOWER_BETTER = "quarter_missed_lower_better"
+    QUARTER_NOTHING = "quarter_nothing"
     QUARTER_NO_TARGET = "quarter_no_target"
     QUARTER_PREDIKAT_MET = "quarter_predikat_met"
     QUARTER_PREDIKAT_MISSED = "quarter_predikat_missed"
@@ -76,17 +106,20 @@ class Case(StrEnum):
     YTD_PREDIKAT_MET = "ytd_predikat_met"
     YTD_PREDIKAT_MISSED = "ytd_predikat_missed"
     YTD_UNMEASURED = "ytd_unmeasured"
-    YTD_ZERO_ANNUAL = "ytd_zero_annual"
-    YTD_BELOW_ANNUAL = "ytd_below_annual"
     YTD_ZERO_TARGET = "ytd_zero_target"
     YTD_LOWER_BETTER_ZERO = "ytd_lower_better_zero"
     YTD_RANGE = "ytd_range"
     YTD_SKIPPED_QUARTERS = "ytd_skipped_quarters"
     # the year-end outlook
+    PLAN_NOT_STARTED = "plan_not_started"
+    PLAN_EARLY = "plan_early"
+    PLAN_ON = "plan_on"
+    PLAN_AHEAD = "plan_ahead"
+    PLAN_BEHIND = "plan_behind"
+    PLAN_BEHIND_NOTHING = "plan_behind_nothing"
     PROJECTION_REACHED = "projection_reached"
     PROJECTION_MISSED = "projection_missed"
     PROJECTION_ZERO = "projection_zero"
-    PROJECTION_ALREADY_EXCEEDED = "projection_already_exceeded"
     PROJECTION_REACHED_LOWER_BETTER = "projection_reached_lower_better"
     PROJECTION_MISSED_LOWER_BETTER = "projection_missed_lower_better"
     PROJECTION_OUTSIDE_RANGE = "projection_outside_range"
@@ -96,7 +129,6 @@ class Case(StrEnum):
     STANDING_HOLDS_MISSED = "standing_holds_missed"
     MEAN_NEEDED = "mean_needed"
     MEAN_OUT_OF_REACH = "mean_out_of_reach"
-    PREDIKAT_NOT_PROJECTED = "predikat_not_projected"
     NOT_PROJECTED_UNMEASURED = "not_projected_unmeasured"
     FINAL_UNMEASURED = "final_unmeasured"
     NOT_PROJECTED_ZERO_TARGET = "not_projected_zero_target"
@@ -127,12 +159,27 @@ class Case(StrEnum):
     NEEDS_ATTENTION_UNMEASURED = "needs_attention_unmeasured"
     NEEDS_ATTENTION_FINAL = "needs_attention_final"
     ATTENTION_ITEM_PROJECTED = "attention_item_projected"
+    ATTENTION_ITEM_NOTHING = "attention_item_nothing"
     ATTENTION_ITEM = "attention_item"
 
 
 WORDING: dict[Case, str] = {
-    Case.TREND_FIRST: "{label} adalah triwulan pertama tahun {year}, sehingga belum ada "
-    "triwulan sebelumnya sebagai pembanding.",
+    Case.METHOD_INTRO: "Setiap IKU berikut dilengkapi analisis otomatis yang dihasilkan dari "
+    "angka: realisasi {label} dibandingkan dengan triwulan sebelumnya{quarterly}, realisasi "
+    "s.d. {label} dibandingkan dengan target tahunan, dan perkiraan akhir tahun.",
+    Case.METHOD_FIRST_QUARTER: "{label} adalah triwulan pertama tahun {year}, sehingga belum "
+    "ada triwulan sebelumnya sebagai pembanding.",
+    Case.METHOD_PLAN: "Indikator yang realisasinya dijumlahkan dari triwulan ke triwulan "
+    "dinilai terhadap rencana triwulanan: realisasi s.d. {label} dibandingkan dengan target "
+    "s.d. {label}, dan bila laju terhadap rencana itu bertahan, realisasi akhir tahun "
+    "diproyeksikan sebesar realisasi s.d. {label} ÷ target s.d. {label} x target tahunan.",
+    Case.METHOD_PACE: "Indikator yang dijumlahkan{others} diproyeksikan dengan laju rata-rata "
+    "per triwulan: realisasi s.d. {label} ÷ {n} x 4.",
+    Case.METHOD_STANDING: "Indikator yang diukur sebagai {rules} tidak bertambah dari triwulan "
+    "ke triwulan sehingga tidak diproyeksikan; perkiraannya adalah apakah nilai s.d. {label}, "
+    "bila bertahan hingga akhir tahun, memenuhi target tahunan.",
+    Case.METHOD_PREDIKAT: "Indikator kualitatif (predikat) tidak diproyeksikan.",
+    Case.METHOD_POINTS: "Selisih dua persentase dinyatakan dalam poin persen.",
     Case.TREND_MISSING: "Realisasi {missing} tidak tersedia, sehingga {label} tidak dapat "
     "dibandingkan dengan {previous}.",
     Case.TREND_UP: "Realisasi {label} sebesar {now}, naik {change} dibandingkan {previous} "
@@ -150,16 +197,15 @@ WORDING: dict[Case, str] = {
     Case.TREND_PREDIKAT_SAME: "Predikat {label} {now}, sama dengan {previous}.",
     Case.TREND_PREDIKAT_UP: "Predikat {label} {now}, membaik dari {before} pada {previous}.",
     Case.TREND_PREDIKAT_DOWN: "Predikat {label} {now}, menurun dari {before} pada {previous}.",
-    Case.QUARTER_MET: "Target {label} sebesar {target} tercapai: realisasi {now} atau "
-    "{percent} dari target triwulan.",
-    Case.QUARTER_MISSED: "Target {label} sebesar {target} tidak tercapai: realisasi {now} atau "
-    "{percent} dari target triwulan.",
+    Case.QUARTER_MET: "Target {label} sebesar {target} tercapai: realisasi {now}{share}.",
+    Case.QUARTER_MISSED: "Target {label} sebesar {target} tidak tercapai: realisasi {now}{share}.",
+    Case.QUARTER_NOTHING: "Target {label} sebesar {target} tidak tercapai.",
     Case.QUARTER_MET_LOWER_BETTER: "Target {label} tercapai: realisasi {now} tidak melebihi "
     "batas target triwulan {target} ({lower_better}).",
     Case.QUARTER_MISSED_LOWER_BETTER: "Target {label} tidak tercapai: realisasi {now} melebihi "
     "batas target triwulan {target} ({lower_better}).",
-    Case.QUARTER_NO_TARGET: "{label} tidak memiliki target triwulan ({target}); realisasinya "
-    "{now}.",
+    Case.QUARTER_NO_TARGET: "Rencana triwulanan tidak memuat target untuk {label}; "
+    "realisasinya {now}.",
     Case.QUARTER_PREDIKAT_MET: "Target {label} (predikat {target}) tercapai dengan predikat {now}.",
     Case.QUARTER_PREDIKAT_MISSED: "Target {label} (predikat {target}) tidak tercapai: "
     "predikatnya {now}.",
@@ -169,29 +215,24 @@ WORDING: dict[Case, str] = {
     "target triwulan {target}.",
     Case.QUARTER_MISSED_RANGE: "Target {label} tidak tercapai: realisasi {now} berada di luar "
     "rentang target triwulan {target}.",
-    Case.YTD_ZERO: "Belum ada realisasi s.d. {label} ({ytd}); target tahunan {target}, dengan "
-    "target s.d. {label} menurut rencana triwulanan {planned}.",
-    Case.YTD_BELOW: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target tahunan "
-    "{target} (target s.d. {label} menurut rencana triwulanan: {planned}); masih kurang {gap} "
-    "untuk mencapai target tahunan.",
-    Case.YTD_MET: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target tahunan "
-    "{target}: target tahunan sudah tercapai.",
-    Case.YTD_EXCEEDED: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target "
-    "tahunan {target}: target tahunan sudah terlampaui.",
+    Case.YTD_ZERO: "Belum ada realisasi s.d. {label} terhadap target tahunan {target}.",
+    Case.YTD_BELOW: "Realisasi s.d. {label} sebesar {ytd}{share} dari target tahunan {target}; "
+    "masih kurang {gap} untuk mencapai target tahunan.",
+    Case.YTD_MET: "Realisasi s.d. {label} sebesar {ytd}{share} dari target tahunan {target}: "
+    "target tahunan sudah tercapai.",
+    Case.YTD_EXCEEDED: "Realisasi s.d. {label} sebesar {ytd}{share} dari target tahunan "
+    "{target}: target tahunan sudah terlampaui.",
     Case.YTD_LOWER_BETTER: "Realisasi s.d. {label} sebesar {ytd} terhadap batas target tahunan "
     "{target}; karena {lower_better}, capaian dihitung sebagai "
     "(2 x target - realisasi) / target = {percent}.",
     Case.YTD_STANDING: "Nilai s.d. {label}, yaitu {rule}, sebesar {ytd} terhadap target "
-    "tahunan {target} (capaian {percent}).",
+    "tahunan {target}{share}.",
     Case.YTD_PREDIKAT_MET: "Predikat s.d. {label} ({ytd}) memenuhi target tahunan {target} "
     "(capaian {percent}).",
     Case.YTD_PREDIKAT_MISSED: "Predikat s.d. {label} ({ytd}) belum memenuhi target tahunan "
     "{target} (capaian {percent}).",
     Case.YTD_UNMEASURED: "Realisasi s.d. {label} tidak dapat diukur terhadap target tahunan "
     "{target}.",
-    Case.YTD_ZERO_ANNUAL: "Belum ada realisasi s.d. {label} ({ytd}); target tahunan {target}.",
-    Case.YTD_BELOW_ANNUAL: "Realisasi s.d. {label} sebesar {ytd} atau {percent} dari target "
-    "tahunan {target}; masih kurang {gap} untuk mencapai target tahunan.",
     Case.YTD_ZERO_TARGET: "Realisasi s.d. {label} sebesar {ytd} terhadap target tahunan "
     "{target}: dengan target 0, capaian tidak dapat dihitung (tidak terukur).",
     Case.YTD_LOWER_BETTER_ZERO: "Realisasi s.d. {label} sebesar {ytd} terhadap batas target "
@@ -201,19 +242,34 @@ WORDING: dict[Case, str] = {
     "{target}: capaian {percent} (100% di dalam rentang).",
     Case.YTD_SKIPPED_QUARTERS: "{quarters} belum memiliki realisasi (belum diukur) dan tidak "
     "dihitung sebagai 0.",
+    Case.PLAN_NOT_STARTED: "Menurut rencana triwulanan, belum ada target s.d. {label}: seluruh "
+    "target tahunan dijadwalkan pada {schedule}, sehingga belum adanya realisasi masih sesuai "
+    "rencana.",
+    Case.PLAN_EARLY: "Realisasi ini mendahului rencana triwulanan, yang menjadwalkan target "
+    "tahunan {target} pada {schedule}.",
+    Case.PLAN_ON: "Realisasi s.d. {label} sama dengan target s.d. {label} menurut rencana "
+    "triwulanan ({planned}); bila rencana {schedule} terpenuhi, target tahunan {target} "
+    "tercapai.",
+    Case.PLAN_AHEAD: "Realisasi s.d. {label} melampaui target s.d. {label} menurut rencana "
+    "triwulanan ({planned}) sebesar {surplus}; bila laju terhadap rencana ini bertahan, "
+    "realisasi akhir tahun diproyeksikan {projected}{share} dari target tahunan {target}: "
+    "target tahunan diperkirakan tercapai.",
+    Case.PLAN_BEHIND: "Realisasi s.d. {label} tertinggal {shortfall} dari target s.d. {label} "
+    "menurut rencana triwulanan ({planned}); bila laju terhadap rencana ini bertahan, "
+    "realisasi akhir tahun diproyeksikan {projected}{share} dari target tahunan {target}: "
+    "target tahunan diperkirakan tidak tercapai tanpa percepatan (kurang {gap}).",
+    Case.PLAN_BEHIND_NOTHING: "Target s.d. {label} menurut rencana triwulanan sebesar "
+    "{planned} belum terealisasi, sehingga seluruh target tahunan {target} harus "
+    "direalisasikan dalam {remaining} triwulan tersisa.",
     Case.PROJECTION_REACHED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam {n} "
-    "triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
-    "tahunan {target}: target tahunan diperkirakan tercapai.",
+    "triwulan), realisasi akhir tahun diproyeksikan {projected}{share} dari target tahunan "
+    "{target}: target tahunan diperkirakan tercapai.",
     Case.PROJECTION_MISSED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam {n} "
-    "triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
-    "tahunan {target}: target tahunan diperkirakan tidak tercapai tanpa percepatan "
-    "(kurang {gap}).",
+    "triwulan), realisasi akhir tahun diproyeksikan {projected}{share} dari target tahunan "
+    "{target}: target tahunan diperkirakan tidak tercapai tanpa percepatan (kurang {gap}).",
     Case.PROJECTION_ZERO: "Dengan laju sejauh ini (belum ada realisasi dalam {n} triwulan), "
     "target tahunan {target} tidak akan tercapai tanpa percepatan: seluruhnya harus "
     "direalisasikan dalam {remaining} triwulan tersisa.",
-    Case.PROJECTION_ALREADY_EXCEEDED: "Dengan laju rata-rata {pace} per triwulan ({ytd} dalam "
-    "{n} triwulan), realisasi akhir tahun diproyeksikan {projected} atau {percent} dari target "
-    "tahunan {target}: target tahunan sudah tercapai lebih awal.",
     Case.PROJECTION_REACHED_LOWER_BETTER: "Dengan laju rata-rata {pace} per triwulan ({ytd} "
     "dalam {n} triwulan), realisasi akhir tahun diproyeksikan {projected}, tidak melebihi "
     "batas target tahunan {target}: target tahunan diperkirakan tercapai.",
@@ -227,18 +283,15 @@ WORDING: dict[Case, str] = {
     "tahunan {target}), target tahunan tercapai.",
     Case.FINAL_MISSED: "{label} menutup tahun: realisasi akhir tahun {ytd} ({percent} dari "
     "target tahunan {target}), target tahunan tidak tercapai.",
-    Case.STANDING_HOLDS_MET: "Sebagai {rule}, nilai ini tidak bertambah dari triwulan ke "
-    "triwulan sehingga tidak diproyeksikan; bila bertahan hingga akhir tahun, target tahunan "
-    "{target} tercapai.",
-    Case.STANDING_HOLDS_MISSED: "Sebagai {rule}, nilai ini tidak bertambah dari triwulan ke "
-    "triwulan sehingga tidak diproyeksikan; bila bertahan hingga akhir tahun, target tahunan "
-    "{target} tidak tercapai.",
+    Case.STANDING_HOLDS_MET: "Bila bertahan hingga akhir tahun, nilai ini memenuhi target "
+    "tahunan {target}.",
+    Case.STANDING_HOLDS_MISSED: "Bila bertahan hingga akhir tahun, nilai ini tidak memenuhi "
+    "target tahunan {target}.",
     Case.MEAN_NEEDED: "Agar rata-rata tahunan mencapai target {target}, rata-rata {rest} "
     "harus sebesar {needed}.",
     Case.MEAN_OUT_OF_REACH: "Agar rata-rata tahunan mencapai target {target}, rata-rata {rest} "
     "harus sebesar {needed}, melebihi 100%, sehingga target tahunan tidak mungkin tercapai.",
-    Case.PREDIKAT_NOT_PROJECTED: "Indikator kualitatif ini tidak diproyeksikan.",
-    Case.NOT_PROJECTED_UNMEASURED: "Proyeksi akhir tahun tidak dapat dibuat karena realisasi "
+    Case.NOT_PROJECTED_UNMEASURED: "Perkiraan akhir tahun tidak dapat dibuat karena realisasi "
     "s.d. {label} tidak dapat diukur.",
     Case.FINAL_UNMEASURED: "{label} menutup tahun: realisasi akhir tahun tidak dapat diukur "
     "terhadap target tahunan {target}.",
@@ -278,11 +331,11 @@ WORDING: dict[Case, str] = {
     "IKU: {above} di atas 100%, {at} tepat 100%, {below} di bawah 100%{unmeasured}.",
     Case.OVERVIEW_TREND: "Dibandingkan {previous}, kinerja {better} IKU membaik, {worse} "
     "memburuk dan {same} tetap.",
-    Case.OVERVIEW_ATTENTION: "Menurut proyeksi akhir tahun, {on_track} IKU diperkirakan "
-    "mencapai target tahunan; {count} IKU perlu perhatian karena diperkirakan tidak mencapai "
-    "target tahunan: {ikus}.",
-    Case.OVERVIEW_ALL_ON_TRACK: "Menurut proyeksi akhir tahun, seluruh {n} IKU diperkirakan "
-    "mencapai target tahunan.",
+    Case.OVERVIEW_ATTENTION: "Menurut perkiraan akhir tahun, {on_track} IKU sesuai rencana atau "
+    "diperkirakan mencapai target tahunan; {count} IKU perlu perhatian karena diperkirakan "
+    "tidak mencapai target tahunan: {ikus}.",
+    Case.OVERVIEW_ALL_ON_TRACK: "Menurut perkiraan akhir tahun, seluruh {n} IKU sesuai rencana "
+    "atau diperkirakan mencapai target tahunan.",
     Case.OVERVIEW_UNMEASURED: "Capaian {ikus} belum dapat diukur.",
     Case.OVERVIEW_YEAR_MET: "Pada akhir tahun, {met} IKU mencapai target tahunan dan {count} "
     "IKU tidak mencapainya: {ikus}.",
@@ -297,6 +350,7 @@ WORDING: dict[Case, str] = {
     Case.NEEDS_ATTENTION_FINAL: "Perlu perhatian: target tahunan IKU {iku} tidak tercapai.",
     Case.ATTENTION_ITEM_PROJECTED: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}, "
     "proyeksi akhir tahun {projected} dari target tahunan.",
+    Case.ATTENTION_ITEM_NOTHING: "IKU {iku} ({name}): belum ada realisasi s.d. {label}{plan}.",
     Case.ATTENTION_ITEM: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}.",
 }
 
@@ -309,12 +363,14 @@ def say(case: Case, **fields: object) -> str:
 
 @dataclass(frozen=True)
 class Projection:
-    """The year-end value at the pace so far (indicators that add up over the year)."""
+    """The year-end value of an indicator that adds up over the year: at the ratio to its
+    quarterly plan so far (``planned``: the target to date), or at the pace so far (``pace``)."""
 
-    pace: Decimal
+    pace: Decimal | None
     value: Decimal
     capaian: Decimal | None
     reaches_target: bool
+    planned: Decimal | None = None
 
 
 class Attention(StrEnum):
@@ -335,6 +391,7 @@ class IndicatorAnalysis:
     attention: Attention
     cases: tuple[Case, ...] = ()
     projection: Projection | None = None
+    planned: Decimal | None = None  # the target to date by the quarterly plan, where used
 
     @property
     def needs_attention(self) -> bool:
@@ -346,16 +403,50 @@ def _value(summary: Summary, iku: int, quarter: int) -> Value | None:
     return real.nilai if real is not None else None
 
 
-def _change(ind: Indicator, amount: Decimal, before: Decimal) -> str:
-    """``469 Orang (625,33%)``, ``12,00 poin persen``, ``2,5 poin``, ``2 dokumen (50%)``."""
+def _text(ind: Indicator, value: Target | None) -> str:
+    """A target or realisation in running text: ``7.410 orang``, ``80,77%``, ``Baik``."""
+    return fmt.teks(ind, value)
+
+
+def _amount(ind: Indicator, amount: Decimal) -> str:
+    """A difference of two values: ``31,34 poin persen``, ``13.348 orang``, ``2,5 poin``."""
     if ind.jenis is Jenis.PERSEN:
         return f"{fmt.angka(amount)} poin persen"
     if ind.jenis is Jenis.NILAI and not ind.satuan:
         return f"{fmt.angka(amount)} poin"
-    text = fmt.nilai(ind, amount)
-    if before > 0:
+    return _text(ind, amount)
+
+
+def _change(ind: Indicator, amount: Decimal, before: Decimal) -> str:
+    """``469 orang (625,33%)``, ``12 poin persen``, ``2,5 poin``, ``2 dokumen (50,00%)``."""
+    text = _amount(ind, amount)
+    if "poin" not in text and before > 0:
         text += f" ({fmt.persen(div(amount * HUNDRED, before))})"
     return text
+
+
+def _estimate(ind: Indicator, value: Decimal) -> str:
+    """A projected value in running text; whole counts stay whole (``58,8`` -> ``59 orang``)."""
+    if ind.jenis in WHOLE:
+        return _text(ind, round2(value, 0))
+    return _text(ind, value)
+
+
+def _estimated_gap(ind: Indicator, target: Decimal, projected: Decimal) -> str:
+    """What a projection falls short by: ``53 orang``, ``12,5 poin persen``."""
+    if ind.jenis in WHOLE:
+        return _amount(ind, target - round2(projected, 0))
+    return _amount(ind, target - projected)
+
+
+def _share(ind: Indicator, value: Decimal, percent: Decimal | None, tail: str = "") -> str:
+    """`` atau 52,10%`` + ``tail`` after a value; nothing where the value says it already (a
+    percentage against a target of 100%: ``80,77% atau 80,77%``)."""
+    if percent is None:
+        return ""
+    if ind.jenis is Jenis.PERSEN and round2(value) == round2(percent):
+        return ""
+    return f" atau {fmt.persen(percent)}{tail}"
 
 
 def _rank(ind: Indicator, value: Value) -> int:
@@ -363,13 +454,13 @@ def _rank(ind: Indicator, value: Value) -> int:
     return predikat_rank(ind, value)
 
 
-def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str] | None:
+    """This quarter against the previous one; None in the first quarter (said once)."""
     ind, period = r.indicator, summary.period
     label = period.label
     previous = period.previous()
     if previous is None:
-        case = Case.TREND_FIRST
-        return case, say(case, label=label, year=period.year)
+        return None
     before = _value(summary, ind.iku, previous.quarter)
     now = r.realisasi
     prev_label = previous.label
@@ -380,8 +471,8 @@ def _trend(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     shown = {
         "label": label,
         "previous": prev_label,
-        "now": fmt.nilai(ind, now),
-        "before": fmt.nilai(ind, before),
+        "now": _text(ind, now),
+        "before": _text(ind, before),
     }
     if isinstance(now, Predikat) or isinstance(before, Predikat):
         step = _rank(ind, now) - _rank(ind, before)
@@ -413,7 +504,7 @@ def _quarter(summary: Summary, r: IndicatorResult) -> tuple[Case, str] | None:
     target, now = r.target_triwulan, r.realisasi
     if target is None:
         return None
-    shown = {"label": label, "target": fmt.nilai(ind, target), "now": fmt.nilai(ind, now)}
+    shown = {"label": label, "target": _text(ind, target), "now": _text(ind, now)}
     met = meets(ind, now, target)
     if now is None:
         case = Case.QUARTER_UNMEASURED
@@ -422,6 +513,8 @@ def _quarter(summary: Summary, r: IndicatorResult) -> tuple[Case, str] | None:
     elif isinstance(target, Rentang):
         case = Case.QUARTER_MET_RANGE if met else Case.QUARTER_MISSED_RANGE
     elif isinstance(target, Decimal) and target == 0:
+        if now == 0 and plan(ind) is not None:
+            return None  # nothing planned, nothing done: the plan's sentence says it
         case = Case.QUARTER_NO_TARGET
     elif ind.polaritas is Polaritas.TURUN:
         assert isinstance(now, Decimal) and isinstance(target, Decimal)
@@ -429,7 +522,9 @@ def _quarter(summary: Summary, r: IndicatorResult) -> tuple[Case, str] | None:
     else:
         assert isinstance(now, Decimal) and isinstance(target, Decimal)
         case = Case.QUARTER_MET if now >= target else Case.QUARTER_MISSED
-        shown["percent"] = fmt.persen(capaian(ind, now, target))
+        if now == 0:
+            case = Case.QUARTER_NOTHING
+        shown["share"] = _share(ind, now, capaian(ind, now, target), " dari target triwulan")
     return case, say(case, **shown)
 
 
@@ -437,14 +532,30 @@ def _accumulates(ind: Indicator) -> bool:
     return ind.kumulasi is Kumulasi.JUMLAH and not ind.is_predikat
 
 
+def plan(ind: Indicator) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """The quarterly plan of an indicator that adds up over the year (higher is better): its
+    quarterly targets, when each is a number and together they make the annual target; else
+    None (annual targets only, ranges, lower is better, or a plan that does not add up)."""
+    targets = ind.target_triwulan
+    if not _accumulates(ind) or ind.polaritas is not Polaritas.NAIK or targets is None:
+        return None
+    numbers = [t for t in targets if isinstance(t, Decimal)]
+    if len(numbers) != 4 or not isinstance(ind.target, Decimal):
+        return None
+    if sum(numbers, Decimal(0)) != ind.target:
+        return None
+    return numbers[0], numbers[1], numbers[2], numbers[3]
+
+
 def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     ind, period = r.indicator, summary.period
     ytd, target = r.realisasi_kumulatif, ind.target
     shown = {
         "label": period.label,
-        "target": fmt.nilai(ind, target),
-        "ytd": fmt.nilai(ind, ytd),
+        "target": _text(ind, target),
+        "ytd": _text(ind, ytd),
         "percent": fmt.persen(r.capaian_kumulatif),
+        "share": "",
     }
     if r.tidak_terukur is TidakTerukur.TARGET_NOL:
         case = Case.YTD_ZERO_TARGET
@@ -459,15 +570,16 @@ def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     elif not _accumulates(ind):
         case = Case.YTD_STANDING
         shown["rule"] = ind.kumulasi.label
+        if isinstance(ytd, Decimal) and _share(ind, ytd, r.capaian_kumulatif):
+            shown["share"] = f" (capaian {fmt.persen(r.capaian_kumulatif)})"
     else:
         assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
-        planned = ind.target_to_date(period.quarter)
-        shown["planned"] = fmt.nilai(ind, planned)
-        shown["gap"] = fmt.nilai(ind, target - ytd)
+        shown["gap"] = _amount(ind, target - ytd)
+        shown["share"] = _share(ind, ytd, r.capaian_kumulatif)
         if ytd == 0:
-            case = Case.YTD_ZERO if planned is not None else Case.YTD_ZERO_ANNUAL
+            case = Case.YTD_ZERO
         elif ytd < target:
-            case = Case.YTD_BELOW if planned is not None else Case.YTD_BELOW_ANNUAL
+            case = Case.YTD_BELOW
         else:
             case = Case.YTD_MET if ytd == target else Case.YTD_EXCEEDED
     return case, say(case, **shown)
@@ -482,73 +594,148 @@ def _skipped(r: IndicatorResult) -> tuple[Case, str] | None:
     return Case.YTD_SKIPPED_QUARTERS, say(Case.YTD_SKIPPED_QUARTERS, quarters=quarters)
 
 
-def _outlook(
-    summary: Summary, r: IndicatorResult
-) -> tuple[list[tuple[Case, str]], Attention, Projection | None]:
-    """The year-end outlook sentences, why the IKU needs attention, and the projection."""
+Outlook = tuple[list[tuple[Case, str]], Attention, Projection | None, Decimal | None]
+
+
+def _schedule(ind: Indicator, quarters: tuple[Decimal, ...], after: int) -> str:
+    """``Triwulan III (40 orang)``, ``Triwulan III (20 orang) dan Triwulan IV (20 orang)``: the
+    quarters after ``after`` that the plan gives a target."""
+    parts = [
+        f"{quarter_label(q)} ({_text(ind, t)})"
+        for q, t in enumerate(quarters, start=1)
+        if q > after and t > 0
+    ]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def _against_plan(
+    summary: Summary, r: IndicatorResult, quarters: tuple[Decimal, Decimal, Decimal, Decimal]
+) -> Outlook:
+    """Behind, on or ahead of the quarterly plan, and the year end at the ratio to it."""
+    ind, period = r.indicator, summary.period
+    ytd, target = r.realisasi_kumulatif, ind.target
+    assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
+    planned = sum(quarters[: period.quarter], Decimal(0))
+    shown: dict[str, object] = {
+        "label": period.label,
+        "target": _text(ind, target),
+        "planned": _text(ind, planned),
+        "schedule": _schedule(ind, quarters, period.quarter),
+        "remaining": 4 - period.quarter,
+    }
+    if planned == 0:
+        case = Case.PLAN_NOT_STARTED if ytd == 0 else Case.PLAN_EARLY
+        return [(case, say(case, **shown))], Attention.NONE, None, planned
+    if ytd == 0:
+        case = Case.PLAN_BEHIND_NOTHING
+        return [(case, say(case, **shown))], Attention.MISS, None, planned
+    projected = div(ytd * target, planned)
+    projected_capaian = capaian(ind, projected, target)
+    behind = ytd < planned
+    projection = Projection(None, projected, projected_capaian, not behind, planned)
+    shown |= {
+        "projected": _estimate(ind, projected),
+        "share": _share(ind, projected, projected_capaian),
+        "gap": _estimated_gap(ind, target, projected),
+        "shortfall": _amount(ind, planned - ytd),
+        "surplus": _amount(ind, ytd - planned),
+    }
+    case = Case.PLAN_BEHIND if behind else Case.PLAN_AHEAD if ytd > planned else Case.PLAN_ON
+    why = Attention.MISS if behind else Attention.NONE
+    return [(case, say(case, **shown))], why, projection, planned
+
+
+def _at_pace(summary: Summary, r: IndicatorResult) -> Outlook:
+    """The year end at the average pace so far (annual targets only, a plan that does not add
+    up, lower is better, or a range)."""
+    ind, period = r.indicator, summary.period
+    ytd, target = r.realisasi_kumulatif, ind.target
+    assert isinstance(ytd, Decimal)
+    shown: dict[str, object] = {
+        "label": period.label,
+        "target": _text(ind, target),
+        "ytd": _text(ind, ytd),
+        "n": period.quarter,
+        "remaining": 4 - period.quarter,
+    }
+    if ind.polaritas is Polaritas.NAIK and ytd == 0:
+        case = Case.PROJECTION_ZERO
+        return [(case, say(case, **shown))], Attention.MISS, None, None
+    pace = div(ytd, Decimal(period.quarter))
+    projected = pace * 4
+    projected_capaian = capaian(ind, projected, target)
+    reaches = projected_capaian is not None and projected_capaian >= HUNDRED
+    shown |= {
+        "pace": _text(ind, pace),
+        "projected": _estimate(ind, projected),
+        "share": _share(ind, projected, projected_capaian),
+    }
+    if isinstance(target, Decimal):
+        shown["gap"] = _estimated_gap(ind, target, projected)
+    if ind.polaritas is Polaritas.TURUN:
+        case = (
+            Case.PROJECTION_REACHED_LOWER_BETTER if reaches else Case.PROJECTION_MISSED_LOWER_BETTER
+        )
+    elif isinstance(target, Rentang):
+        case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_OUTSIDE_RANGE
+    else:
+        case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_MISSED
+    projection = Projection(pace, projected, projected_capaian, reaches)
+    return (
+        [(case, say(case, **shown))],
+        Attention.NONE if reaches else Attention.MISS,
+        projection,
+        None,
+    )
+
+
+def _outlook(summary: Summary, r: IndicatorResult) -> Outlook:
+    """The year-end outlook sentences, why the IKU needs attention, the projection, and the
+    target to date by the plan where it was judged against one."""
     ind, period = r.indicator, summary.period
     ytd, target = r.realisasi_kumulatif, ind.target
     label = period.label
     if r.tidak_terukur is TidakTerukur.TARGET_NOL:
         case = Case.NOT_PROJECTED_ZERO_TARGET
-        return [(case, say(case))], Attention.NONE, None
+        return [(case, say(case))], Attention.NONE, None, None
     if ytd is None or r.capaian_kumulatif is None:
         if period.quarter == 4:
             case = Case.FINAL_UNMEASURED
-            text = say(case, label=label, target=fmt.nilai(ind, target))
+            text = say(case, label=label, target=_text(ind, target))
         else:
             case = Case.NOT_PROJECTED_UNMEASURED
             text = say(case, label=label)
-        return [(case, text)], Attention.UNMEASURED, None
+        return [(case, text)], Attention.UNMEASURED, None, None
     met = r.capaian_kumulatif >= HUNDRED
-    shown = {
-        "label": label,
-        "target": fmt.nilai(ind, target),
-        "ytd": fmt.nilai(ind, ytd),
-        "n": period.quarter,
-    }
     if period.quarter == 4:  # the year is closed: its result, no projection
         case = Case.FINAL_MET if met else Case.FINAL_MISSED
-        text = say(case, percent=fmt.persen(r.capaian_kumulatif), **shown)
-        return [(case, text)], Attention.NONE if met else Attention.MISSED, None
+        text = say(
+            case,
+            label=label,
+            target=_text(ind, target),
+            ytd=_text(ind, ytd),
+            percent=fmt.persen(r.capaian_kumulatif),
+        )
+        return [(case, text)], Attention.NONE if met else Attention.MISSED, None, None
     miss = Attention.NONE if met else Attention.MISS
-    if ind.is_predikat:
-        case = Case.PREDIKAT_NOT_PROJECTED
-        return [(case, say(case))], miss, None
+    if ind.is_predikat:  # not projected: said once, in the method
+        return [], miss, None, None
     assert isinstance(ytd, Decimal)
     if not _accumulates(ind):
         case = Case.STANDING_HOLDS_MET if met else Case.STANDING_HOLDS_MISSED
-        out = [(case, say(case, rule=ind.kumulasi.label, **shown))]
+        out = [(case, say(case, target=_text(ind, target)))]
         mean = ind.kumulasi is Kumulasi.RATA_RATA and ind.polaritas is Polaritas.NAIK
         if mean and not met and isinstance(target, Decimal) and not r.belum_diukur:
             out.append(_mean_needed(summary, r))
-        return out, miss, None
-    pace = div(ytd, Decimal(period.quarter))
-    projected = pace * 4
-    projected_capaian = capaian(ind, projected, target)
-    reaches = projected_capaian is not None and projected_capaian >= HUNDRED
-    projection = Projection(pace, projected, projected_capaian, reaches)
-    shown |= {
-        "pace": fmt.nilai(ind, pace),
-        "projected": fmt.nilai(ind, projected),
-        "percent": fmt.persen(projected_capaian),
-        "remaining": 4 - period.quarter,
-    }
-    if isinstance(target, Decimal):
-        shown["gap"] = fmt.nilai(ind, target - projected)
-    if ind.polaritas is Polaritas.TURUN:
-        case = (
-            Case.PROJECTION_REACHED_LOWER_BETTER if reaches else Case.PROJECTION_MISSED_LOWER_BETTER
-        )
-    elif ytd == 0:
-        case = Case.PROJECTION_ZERO
-    elif isinstance(target, Decimal) and ytd >= target:
-        case = Case.PROJECTION_ALREADY_EXCEEDED
-    elif isinstance(target, Rentang):
-        case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_OUTSIDE_RANGE
-    else:
-        case = Case.PROJECTION_REACHED if reaches else Case.PROJECTION_MISSED
-    return [(case, say(case, **shown))], Attention.NONE if reaches else Attention.MISS, projection
+        return out, miss, None, None
+    if ind.polaritas is Polaritas.NAIK and isinstance(target, Decimal) and ytd >= target:
+        return [], Attention.NONE, None, None  # said by the year to date
+    quarters = plan(ind)
+    if quarters is not None:
+        return _against_plan(summary, r, quarters)
+    return _at_pace(summary, r)
 
 
 def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
@@ -566,16 +753,14 @@ def _mean_needed(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     )
     out_of_reach = ind.jenis is Jenis.PERSEN and needed > HUNDRED
     case = Case.MEAN_OUT_OF_REACH if out_of_reach else Case.MEAN_NEEDED
-    return case, say(
-        case, target=fmt.nilai(ind, ind.target), rest=rest, needed=fmt.nilai(ind, needed)
-    )
+    return case, say(case, target=_text(ind, ind.target), rest=rest, needed=_text(ind, needed))
 
 
 def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
     """The generated sentences of one IKU: trend, quarterly target (when the agreement sets
     one), year to date, the quarters not measured, outlook."""
     r = summary.result(iku)
-    trend: tuple[Case, str] | None = _trend(summary, r)
+    trend = _trend(summary, r)
     previous = summary.period.previous()
     if (
         trend is not None
@@ -585,17 +770,12 @@ def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
         and r.realisasi_kumulatif is not None
     ):
         trend = None  # the quarters not measured are named once, below
-    parts = [
-        part
-        for part in (
-            trend,
-            _quarter(summary, r),
-            _year_to_date(summary, r),
-            _skipped(r),
-        )
-        if part is not None
-    ]
-    outlook, why, projection = _outlook(summary, r)
+    ytd: tuple[Case, str] | None = _year_to_date(summary, r)
+    said = trend is not None and trend[0] is Case.TREND_ZERO
+    if said and ytd is not None and ytd[0] is Case.YTD_ZERO:
+        ytd = None  # "belum ada realisasi" once is enough
+    parts = [p for p in (trend, _quarter(summary, r), ytd, _skipped(r)) if p is not None]
+    outlook, why, projection, planned = _outlook(summary, r)
     parts += outlook
     return IndicatorAnalysis(
         iku=iku,
@@ -603,7 +783,42 @@ def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
         attention=why,
         cases=tuple(case for case, _ in parts),
         projection=projection,
+        planned=planned,
     )
+
+
+def method(summary: Summary) -> list[str]:
+    """How the analysis of every IKU is made, said once before them (only what applies)."""
+    period = summary.period
+    label = period.label
+    indicators = [r.indicator for r in summary.indicators]
+    quarterly = any(i.has_quarterly_targets for i in indicators)
+    planned = any(plan(i) is not None for i in indicators)
+    lines = [
+        say(
+            Case.METHOD_INTRO,
+            label=label,
+            quarterly=" dan dengan target triwulan" if quarterly else "",
+        )
+    ]
+    if period.previous() is None:
+        lines.append(say(Case.METHOD_FIRST_QUARTER, label=label, year=period.year))
+    if period.quarter < 4:
+        if planned:
+            lines.append(say(Case.METHOD_PLAN, label=label))
+        if any(_accumulates(i) and plan(i) is None for i in indicators):
+            others = " selain yang dinilai terhadap rencana" if planned else ""
+            lines.append(say(Case.METHOD_PACE, label=label, n=period.quarter, others=others))
+        standing = [i for i in indicators if not _accumulates(i) and not i.is_predikat]
+        rules = list(dict.fromkeys(i.kumulasi.label for i in standing))
+        if rules:
+            joined = ", ".join(rules[:-1]) + (" atau " if len(rules) > 1 else "") + rules[-1]
+            lines.append(say(Case.METHOD_STANDING, label=label, rules=joined))
+        if any(i.is_predikat for i in indicators):
+            lines.append(say(Case.METHOD_PREDIKAT))
+    if any(i.jenis is Jenis.PERSEN for i in indicators):
+        lines.append(say(Case.METHOD_POINTS))
+    return lines
 
 
 def attention(summary: Summary) -> list[int]:
@@ -622,28 +837,36 @@ def attention_note(iku: int, why: Attention = Attention.MISS) -> str:
 
 
 def attention_items(summary: Summary) -> list[str]:
-    """One line per IKU needing attention: its name, capaian to date and projection."""
+    """One line per IKU needing attention: its name, capaian to date and projection (or, with
+    nothing realised yet, what the plan asked for)."""
     lines = []
+    label = summary.period.label
     for r in summary.indicators:
         a = indicator_analysis(summary, r.iku)
         if not a.needs_attention:
             continue
-        shown = {
-            "iku": r.iku,
-            "name": r.indicator.nama,
-            "label": summary.period.label,
-            "cumulative": fmt.persen(r.capaian_kumulatif),
-        }
-        if a.projection is not None:
+        shown = {"iku": r.iku, "name": r.indicator.nama, "label": label}
+        if a.projection is not None and a.projection.capaian is not None:
             lines.append(
                 say(
                     Case.ATTENTION_ITEM_PROJECTED,
+                    cumulative=fmt.persen(r.capaian_kumulatif),
                     projected=fmt.persen(a.projection.capaian),
                     **shown,
                 )
             )
+        elif r.realisasi_kumulatif == 0 and _accumulates(r.indicator):
+            extra = (
+                f", sedangkan target s.d. {label} menurut rencana triwulanan "
+                f"{_text(r.indicator, a.planned)}"
+                if a.planned
+                else ""
+            )
+            lines.append(say(Case.ATTENTION_ITEM_NOTHING, plan=extra, **shown))
         else:
-            lines.append(say(Case.ATTENTION_ITEM, **shown))
+            lines.append(
+                say(Case.ATTENTION_ITEM, cumulative=fmt.persen(r.capaian_kumulatif), **shown)
+            )
     return lines
 
 
@@ -834,5 +1057,7 @@ __all__ = [
     "budget_statements",
     "efficiency_index",
     "indicator_analysis",
+    "method",
     "overview",
+    "plan",
 ]

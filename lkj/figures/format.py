@@ -54,6 +54,19 @@ def tanggal(value: date) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
+def teks(indicator: Indicator, value: Target | None) -> str:
+    """A target or realisation in running text: a unit word in lower case (``7.410 orang``,
+    ``3 hari``); symbols and abbreviations as they are (``9,26 Ha``, ``12 CPMI``, ``3,5 m³``)."""
+    text = nilai(indicator, value)
+    word = indicator.satuan
+    if not word or indicator.is_predikat or not isinstance(value, Decimal | Rentang):
+        return text
+    words = word.split()
+    if all(len(w) > 2 and w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
+        return text[: len(text) - len(word)] + word.lower()
+    return text
+
+
 def nilai(indicator: Indicator, value: Target | None) -> str:
     """A target or realisation in the indicator's unit: ``70%``, ``7.410 Orang``, ``9,26 Ha``,
     ``Rp 555.760.000``, ``80-90%`` (an en dash between), ``BB (73,5)``."""

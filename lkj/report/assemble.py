@@ -1,5 +1,6 @@
 """The pass over the merged chapters: number tables and charts, letter sections, fill the
-Daftar Isi and the Daftar Tabel, mark each output with its chapter, collect warnings.
+Daftar Isi, the Daftar Tabel and the Daftar Gambar, mark each output with its chapter, collect
+warnings.
 
 It reads only the :data:`~lkj.report.block.MIME` records of the outputs (never parses HTML):
 each becomes its block again, takes its place (:meth:`~lkj.report.block.Block.place`, in
@@ -41,6 +42,7 @@ class Assembly:
 
     toc: list[Entry] = field(default_factory=list)  # chapters and sections
     tables: list[Entry] = field(default_factory=list)  # numbered tables
+    figures: list[Entry] = field(default_factory=list)  # numbered charts
     charts: int = 0
     missing: dict[str, list[str]] = field(default_factory=dict)  # file -> places
     missing_folders: dict[str, int] = field(default_factory=dict)  # folder -> places
@@ -100,13 +102,16 @@ class Assembly:
         self.tables.append(Entry(ident, title, number=number, roman=self._roman))
         return number, ident
 
-    def number_chart(self) -> str | None:
-        """``Gambar 2.1`` in a numbered chapter, None elsewhere."""
+    def number_chart(self, ident: str, title: str) -> str | None:
+        """``Gambar 2.1`` in a numbered chapter (listed in the Daftar Gambar), None
+        elsewhere."""
         self.charts += 1
         if self.chapter is None or not self.chapter.block.number:
             return None
         self.chapter.charts += 1
-        return f"Gambar {self.chapter.block.number}.{self.chapter.charts}"
+        number = f"Gambar {self.chapter.block.number}.{self.chapter.charts}"
+        self.figures.append(Entry(ident, title, number=number, roman=self._roman))
+        return number
 
     def note_missing(self, block: Missing) -> None:
         """Prose that is not there: one warning per file (or one for a missing folder)."""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 TOC_ID = "daftar-isi"
 LOT_ID = "daftar-tabel"
+LOF_ID = "daftar-gambar"
 
 Numbering = Literal["roman", "arabic"]
 
@@ -162,12 +163,12 @@ class GoalHeading(Block):
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of the Daftar Isi or the Daftar Tabel; ``roman``: it points into a chapter
-    numbered i, ii, … (the PDF prints its page number so)."""
+    """One line of the Daftar Isi, the Daftar Tabel or the Daftar Gambar; ``roman``: it points
+    into a chapter numbered i, ii, … (the PDF prints its page number so)."""
 
     id: str
     text: str
-    number: str = ""  # a table's number
+    number: str = ""  # a table's or a chart's number
     level: int = 1  # 1 chapter, 2 section
     roman: bool = False
 
@@ -213,6 +214,22 @@ class TableList(Block):
 
     def fill(self, asm: Assembly) -> Block:
         return replace(self, entries=tuple(asm.tables))
+
+
+@dataclass(frozen=True)
+class FigureList(Block):
+    """The Daftar Gambar: every numbered chart, filled once all are placed."""
+
+    template: ClassVar[str] = "figure_list.html.j2"
+    anchor: ClassVar[str] = LOF_ID
+    entries: tuple[Entry, ...] | None = None  # None: not assembled yet
+
+    def place(self, asm: Assembly) -> Block:
+        asm.claim(self.anchor)
+        return self
+
+    def fill(self, asm: Assembly) -> Block:
+        return replace(self, entries=tuple(asm.figures))
 
 
 # ---- text ---------------------------------------------------------------------------------
@@ -345,4 +362,4 @@ class Chart(Block):
 
     def place(self, asm: Assembly) -> Block:
         asm.claim(self.id)
-        return replace(self, number=asm.number_chart())
+        return replace(self, number=asm.number_chart(self.id, self.title))

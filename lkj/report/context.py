@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from lkj.audit.prose import ProseAudit, check_report
+from lkj.figures.placeholders import context
 from lkj.figures.summary import Summary, summarise
 from lkj.inputs.narrative import NarrativeFolder
 from lkj.inputs.params import ReportParams, load_params
@@ -43,6 +46,11 @@ class ReportContext:
         """The supporting tables of an IKU's evaluation placed ``letak``, in params order."""
         return [t for t in self.tables if t.spec.iku == iku and t.spec.letak == letak]
 
+    @cached_property
+    def prose_check(self) -> ProseAudit:
+        """The figures of the analysts' prose against lkj's (:mod:`lkj.audit.prose`)."""
+        return check_report(self.summary, self.project)
+
     @property
     def periode(self) -> str:
         """``Triwulan II 2025``."""
@@ -60,6 +68,6 @@ def load_report(
     summary = summarise(when, name, project)
     indicators = {i.iku: i for i in summary.data.indicators}
     tables = load_tables(project, name, when, params, indicators)
-    narasi = Narasi(NarrativeFolder.of(project, name, when), when)
+    narasi = Narasi(NarrativeFolder.of(project, name, when), when, context(summary))
     narasi.check()
     return ReportContext(project, name, when, params, summary, narasi, tables)

@@ -31,6 +31,7 @@ from lkj.report.blocks import (
     Chart,
     Contents,
     Cover,
+    FigureList,
     Generated,
     GoalHeading,
     Heading,
@@ -224,6 +225,12 @@ def _contents(out: _Document, b: Contents) -> None:
 
 @renders(TableList)
 def _table_list(out: _Document, b: TableList) -> None:
+    for entry in b.entries or ():
+        out.paragraph(f"{entry.number} {entry.text}")
+
+
+@renders(FigureList)
+def _figure_list(out: _Document, b: FigureList) -> None:
     for entry in b.entries or ():
         out.paragraph(f"{entry.number} {entry.text}")
 

@@ -19,10 +19,18 @@ APPENDIX = "Lampiran: Rekonsiliasi Angka"
 
 
 def iku(ctx: ReportContext, number: int) -> Analysis:
-    """Bab II B: the analysis of one IKU (trend, quarterly target, year to date, outlook)."""
+    """Bab II B: the analysis of one IKU (trend, quarterly target, year to date, outlook), and
+    what the analysts' prose of this IKU says that contradicts lkj's figures (a score where a
+    predicate is reported, a stale figure)."""
     result = analysis.indicator_analysis(ctx.summary, number)
     flag = analysis.attention_note(number, result.attention) if result.needs_attention else ""
-    return Analysis((" ".join(result.sentences),), flag=flag)
+    contradictions = tuple(f.sentence() for f in ctx.prose_check.of_iku(number))
+    return Analysis((" ".join(result.sentences), *contradictions), flag=flag)
+
+
+def metode(ctx: ReportContext) -> Analysis:
+    """Bab II B, before the IKU: how their generated analysis is made, said once."""
+    return Analysis((" ".join(analysis.method(ctx.summary)),))
 
 
 def ringkasan(ctx: ReportContext) -> Analysis:

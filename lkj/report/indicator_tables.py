@@ -165,31 +165,76 @@ def capaian_iku(ctx: ReportContext, iku: int) -> TableFigure:
 
 
 def ringkasan(ctx: ReportContext) -> TableFigure:
-    """The executive summary's table: target, realisation and capaian up to the quarter."""
+    """The executive summary's table: the quarter and the year to date side by side.
+
+    From Triwulan II on, the quarter's realisation and capaian (the basis of the summary table
+    of a published quarterly report) stand next to those up to the quarter (the basis of the
+    counts above, at and below 100%); in Triwulan I both are the same and shown once. A note
+    under the table says which is which, and where the published report's figures that differ
+    are explained.
+    """
     results = ctx.summary.indicators
     goals = _sasaran_cells(results)
     label = ctx.period.label
+    first = ctx.period.quarter == 1
     head = [
         [
             c("Sasaran Strategis", rowspan=2),
             c("Indikator Kinerja Utama", rowspan=2),
-            c("Realisasi Kinerja", colspan=3),
+            c("Target", rowspan=2),
+            c(label if first else f"{label} (triwulan ini)", colspan=2),
         ],
-        [c("Target"), c(f"Realisasi s.d. {label}"), c(f"Capaian s.d. {label} (%)")],
+        [c("Realisasi"), c("Capaian (%)")],
     ]
-    body = [
-        row(
+    if not first:
+        head[0].append(c(f"s.d. {label} (kumulatif)", colspan=2))
+        head[1] += [c("Realisasi"), c("Capaian (%)")]
+    body = []
+    for i, r in enumerate(results):
+        cells: list[Cell | None] = [
             goals[i],
             c(r.indicator.nama, cls="lkj-indikator"),
             num(_value(r, r.target)),
-            num(_value(r, r.realisasi_kumulatif)),
-            strong(fmt.capaian(r.capaian_kumulatif)),
-        )
-        for i, r in enumerate(results)
-    ]
+            num(_value(r, r.realisasi)),
+            num(fmt.capaian(r.capaian)) if not first else strong(fmt.capaian(r.capaian)),
+        ]
+        if not first:
+            cells += [
+                num(_value(r, r.realisasi_kumulatif)),
+                strong(fmt.capaian(r.capaian_kumulatif)),
+            ]
+        body.append(row(*cells))
     return table_block(
-        f"Ringkasan Capaian Kinerja s.d. {ctx.periode}",
-        Table(head, [body]),
+        f"Ringkasan Capaian Kinerja {ctx.periode}",
+        Table(head, [body], cls="lkj-wide"),
         numbered=False,
+        notes=ringkasan_notes(ctx),
         id="tabel-ringkasan",
     )
+
+
+def ringkasan_notes(ctx: ReportContext) -> list[str]:
+    """What the summary table's columns are, and where departures from the published report
+    are explained."""
+    label = ctx.period.label
+    if ctx.period.quarter == 1:
+        basis = (
+            f"Catatan: realisasi {label} dibandingkan dengan target tahunan (capaian = realisasi "
+            "÷ target tahunan); pada triwulan pertama, angka triwulan ini sama dengan angka "
+            "kumulatif yang menjadi dasar jumlah target di atas, tepat dan di bawah 100%."
+        )
+    else:
+        basis = (
+            f"Catatan: kolom {label} (triwulan ini) memuat realisasi triwulan ini saja, seperti "
+            f"tabel ringkasan laporan triwulanan; kolom s.d. {label} (kumulatif) memuat "
+            f"realisasi sejak awal tahun sampai dengan akhir {label} menurut aturan kumulasi "
+            "masing-masing indikator, yang menjadi dasar jumlah target di atas, tepat dan di "
+            "bawah 100%. Capaian keduanya dihitung terhadap target tahunan."
+        )
+    notes = [basis]
+    if ctx.params.lampiran_rekonsiliasi:
+        notes.append(
+            "Angka pada laporan ini yang berbeda dengan laporan yang telah diterbitkan, beserta "
+            "kemungkinan penyebabnya, tercantum pada Lampiran: Rekonsiliasi Angka."
+        )
+    return notes

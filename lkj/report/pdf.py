@@ -31,6 +31,13 @@ front-matter chapter have ``data-lkj-numbering="roman"`` (their page numbers pri
   are removed: ``print.css`` (passed to WeasyPrint directly) is the whole look of the PDF;
 - the static chart SVGs get the body font, so chart text is embedded like the rest;
 - the PDF gets page labels (cover, i, ii, ..., 1, 2, ...) matching the printed numbers.
+
+Charts float: a chart that does not fit on the rest of a page moves to the next one and leaves
+the rest of the page empty. When that would empty more than :data:`FLOAT_GAP` of a page, the
+chart is moved down past the text that follows it, as much of it as fills the gap (never
+past a heading, a table or another chart, and never out of its section), and the document is
+laid out once more (:func:`_float_charts`). Its number, caption and Daftar Gambar entry go
+with it.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ import gc
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,6 +78,14 @@ REPLACED_STYLES = frozenset({"lkj-screen-css", "lkj-print-css"})
 
 #: URL schemes the renderer may read; anything else is an error.
 ALLOWED_SCHEMES = frozenset({"file", "data"})
+
+#: A chart moves down past the following text when it would leave more than this share of the
+#: page before it empty.
+FLOAT_GAP = 0.25
+
+#: What a floating chart may move past: prose and generated text (never a heading, a table,
+#: another chart, or anything else).
+_FLOATS_PAST = ("lkj-prose", "lkj-generated", "lkj-missing")
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _SVG_FONT_CSS = f'text {{ font-family: "{FONT_FAMILY}", sans-serif; }}'
@@ -125,12 +140,15 @@ def render(
     period: str = "",
     modified: date | datetime | None = None,
     stylesheet: Path = PRINT_CSS,
+    between: Callable[[], None] | None = None,
 ) -> bytes:
     """Render ``html`` to the bytes of an A4 PDF (the build layer writes them atomically).
 
     ``base_url`` is the folder (or file) relative URLs in the HTML resolve against;
     ``created`` (and ``modified``, default ``created``) become the PDF's document dates;
     ``title`` its title; ``unit`` and ``period`` the running header (left and right).
+    ``between`` is called between the two layouts of a report whose charts float; it may
+    raise to stop there (a worker whose build has ended).
     """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -157,13 +175,17 @@ def render(
     )
     with _quiet_weasyprint_warnings():
         try:
-            data: bytes = document.write_pdf(
+            options = {"stylesheets": css, "full_fonts": True}
+            laid_out = document.render(font_config=fonts, **options)
+            if _float_charts(document.etree_element, laid_out):
+                if between is not None:
+                    between()
+                laid_out = document.render(font_config=fonts, **options)
+            data: bytes = laid_out.write_pdf(
                 None,
-                stylesheets=css,
-                font_config=fonts,
                 pdf_identifier=identifier.encode(),
-                full_fonts=True,
                 finisher=finisher,
+                **options,
             )
         except FatalURLFetchingError as exc:
             if fetcher.refused:
@@ -315,6 +337,91 @@ def _css_string(text: str) -> str:
 
 def _running_header_css(unit: str, period: str) -> str:
     return f"html {{ string-set: lkj-unit {_css_string(unit)}, lkj-period {_css_string(period)}; }}"
+
+
+# ---- floating charts ----------------------------------------------------------------------
+
+
+def _boxes(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
+
+
+def _float_charts(root: ElementTree.Element, document: Document) -> bool:
+    """Move each chart that leaves a large gap on the page before it down past the text that
+    follows it, in ``root`` (the parsed HTML ``document`` was laid out from); whether any
+    chart moved."""
+    parents = {id(child): parent for parent in root.iter() for child in parent}
+    pages = []  # per page: content top, content height, lowest content, its boxes
+    for page in document.pages:
+        page_box = page._page_box
+        top = page_box.content_box_y()
+        boxes = [
+            b
+            for child in page_box.children
+            if getattr(child, "element_tag", None) == "html"
+            for b in _boxes(child)
+        ]
+        lowest = max(
+            (
+                b.position_y + b.margin_height()
+                for b in boxes
+                if type(b).__name__ in ("LineBox", "TableRowBox", "BlockReplacedBox")
+            ),
+            default=top,
+        )
+        pages.append((top, page_box.height, lowest, boxes))
+    heights: dict[int, float] = {}  # id(element): its height, over every page it is on
+    for _top, _height, _lowest, boxes in pages:
+        for b in boxes:
+            if type(b).__name__ == "BlockBox" and getattr(b, "element", None) is not None:
+                heights[id(b.element)] = heights.get(id(b.element), 0.0) + b.margin_height()
+    moved = False
+    for index in range(1, len(pages)):
+        top, _height, _lowest, boxes = pages[index]
+        before_top, before_height, before_lowest, _ = pages[index - 1]
+        gap = before_top + before_height - before_lowest
+        if gap <= FLOAT_GAP * before_height:
+            continue
+        for b in boxes:
+            element = getattr(b, "element", None)
+            if (
+                type(b).__name__ == "BlockBox"
+                and element is not None
+                and _has_class(element, "lkj-chart")
+                and b.position_y - top < 1
+            ):
+                moved |= _move_down(element, parents.get(id(element)), gap, heights)
+                break
+    return moved
+
+
+def _move_down(
+    chart: ElementTree.Element,
+    parent: ElementTree.Element | None,
+    gap: float,
+    heights: dict[int, float],
+) -> bool:
+    """Put ``chart`` after the prose that follows it, as much as fills ``gap``."""
+    if parent is None:
+        return False
+    siblings = list(parent)
+    at = siblings.index(chart)
+    if at == 0 or _has_class(siblings[at - 1], "lkj-chapter-title"):
+        return False  # the gap is a chapter's or section's start, not the chart's doing
+    filled = 0.0
+    after = at
+    for sibling in siblings[at + 1 :]:
+        if filled >= gap or not any(_has_class(sibling, c) for c in _FLOATS_PAST):
+            break
+        filled += heights.get(id(sibling), 0.0)
+        after += 1
+    if after == at:
+        return False
+    parent.remove(chart)
+    parent.insert(after, chart)
+    return True
 
 
 # ---- PDF finishing ----------------------------------------------------------------------

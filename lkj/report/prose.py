@@ -15,9 +15,10 @@ none: its report leaves the prose out, without marks, and the parts that hold on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
@@ -25,6 +26,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from lkj.errors import DataError, Problems
+from lkj.figures.placeholders import expand
 from lkj.inputs.narrative import NarrativeFolder
 from lkj.report.blocks import Blank, Missing, Prose
 from lkj.rules.periods import Period
@@ -226,10 +228,17 @@ class ProseFile:
 
 @dataclass(frozen=True)
 class Narasi:
-    """The prose of one period: ``data/<unit>/<year>/narasi/<period>/``."""
+    """The prose of one period: ``data/<unit>/<year>/narasi/<period>/``.
+
+    ``figures``: what placeholders (``{{ iku[2].capaian }}``) may name
+    (:func:`lkj.figures.placeholders.context`); each file's placeholders are replaced by their
+    figures as it is read. None: the text as written (no figures to fill in, e.g. ``lkj
+    check`` of data that do not load).
+    """
 
     files: NarrativeFolder
     period: Period
+    figures: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def directory(self) -> Path:
@@ -256,7 +265,10 @@ class Narasi:
         text = self.files.read(name)
         if text is None or not _COMMENTS.sub("", text).strip():
             return None
-        return ProseFile(name, self.files.shown_file(name), text)
+        shown = self.files.shown_file(name)
+        if self.figures is not None:
+            text = expand(text, self.figures, shown)
+        return ProseFile(name, shown, text)
 
     def check(self, problems: Problems | None = None) -> None:
         """Every file present is readable and has only known sections (with ``problems``

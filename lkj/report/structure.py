@@ -15,6 +15,7 @@ from lkj.report.block import Block
 from lkj.report.blocks import (
     Chapter,
     Contents,
+    FigureList,
     Generated,
     Heading,
     Numbering,
@@ -48,6 +49,11 @@ def heading(title: str, level: int, id: str | None = None, cls: str | None = Non
 def toc() -> Contents:
     """The Daftar Isi; filled by the assembly with every chapter and section."""
     return Contents()
+
+
+def lof() -> FigureList:
+    """The Daftar Gambar; filled by the assembly with every numbered chart."""
+    return FigureList()
 
 
 def lot() -> TableList:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from markupsafe import Markup
@@ -83,13 +83,27 @@ class Table:
 
 
 def _marked(rows: Sequence[Row]) -> list[tuple[str | None, Row]]:
-    """Each row with its class: :data:`ROWSPAN_CONTINUATION` when a rowspan above covers it."""
+    """Each row with its class: :data:`ROWSPAN_CONTINUATION` when a rowspan above covers it;
+    the cell in the table's first column gets :data:`FIRST_COLUMN` (a row whose first column a
+    rowspan above fills has none)."""
     out: list[tuple[str | None, Row]] = []
     covered = 0  # how many of the following rows an earlier rowspan still covers
+    first = 0  # how many of the following rows a first-column cell above still covers
     for r in rows:
-        out.append((ROWSPAN_CONTINUATION if covered > 0 else None, r))
+        cells = list(r)
+        if cells and first == 0:
+            cell = cells[0]
+            cells[0] = replace(cell, cls=f"{cell.cls} {FIRST_COLUMN}" if cell.cls else FIRST_COLUMN)
+            first = cell.rowspan
+        out.append((ROWSPAN_CONTINUATION if covered > 0 else None, cells))
         covered = max(covered - 1, max((x.rowspan for x in r), default=1) - 1)
+        first = max(first - 1, 0)
     return out
+
+
+FIRST_COLUMN = "lkj-first-col"
+"""The class of the cells in a table's first column (a row under a rowspan has none): on a
+narrow screen the column stays in view while the table scrolls sideways."""
 
 
 def runs(items: Iterable[T], key: Callable[[T], Hashable]) -> list[tuple[int, int]]:
