@@ -59,7 +59,7 @@ def main() -> int:
     if "weasyprint" in sys.modules:  # pragma: no cover - a guard for the cold number
         print("warning: WeasyPrint already imported; the cold time is not cold")
 
-    from lkj.build.finish import FORMATS
+    from lkj.build.finish import FORMATS, Rendition
 
     with tempfile.TemporaryDirectory(prefix="lkj-bench-pdf-") as tmp:
         workdir = Path(tmp)
@@ -76,7 +76,7 @@ def main() -> int:
         times, cpu = [], []
         for _ in range(1 + max(args.repeat, 0)):
             start, start_cpu = time.perf_counter(), time.process_time()
-            write_pdf(html, out, meta)  # type: ignore[arg-type]
+            write_pdf(Rendition(html, None), out, meta)  # type: ignore[arg-type]
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
 

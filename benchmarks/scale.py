@@ -1,11 +1,12 @@
 """How lkj build scales: N synthetic units x 4 quarters, with each executor and 1 or 2 workers.
 
     .venv/bin/python benchmarks/scale.py [--units 50] [--seed 1] [--executors local,dask]
-                                         [--workers 1,2] [--repeat 1]
+                                         [--workers 1,2] [--repeat 1] [--to html,pdf]
 
 Makes ``--units`` synthetic units (benchmarks/synthetic.py: varied indicator counts and
 kinds, prose, four quarters, from ``--seed``) in a temporary tree, then builds all N x 4
-reports (``lkj build 2025-Q1 2025-Q2 2025-Q3 2025-Q4 --all-units --force``, HTML and PDF)
+reports (``lkj build 2025-Q1 2025-Q2 2025-Q3 2025-Q4 --all-units --force``, HTML and PDF, or
+the formats ``--to`` names)
 with each executor (``--executor local``, ``--executor dask``: a LocalCluster) and each
 number of workers (``--jobs``), in a fresh process each time. For each run it prints:
 
@@ -117,9 +118,9 @@ def _is_worker(cmdline: list[str]) -> bool:
     )
 
 
-def build(root: Path, executor: str, workers: int, units: int) -> Run:
+def build(root: Path, executor: str, workers: int, units: int, to: str = "html,pdf") -> Run:
     command = [str(BIN / "lkj"), "--root", str(root), "build", *QUARTERS, "--all-units",
-               "--force", "--jobs", str(workers)]  # fmt: skip
+               "--force", "--jobs", str(workers), "--to", to]  # fmt: skip
     if executor != "local":  # the default
         command += ["--executor", executor]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -148,6 +149,7 @@ def main() -> int:
     parser.add_argument("--executors", default="local,dask")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--to", default="html,pdf", help="the formats built (lkj build --to)")
     args = parser.parse_args()
     executors = [e.strip() for e in args.executors.split(",") if e.strip()]
     counts = [int(n) for n in args.workers.split(",")]
@@ -161,11 +163,12 @@ def main() -> int:
         root = Path(tmp) / "project"
         make_tree(root, args.units, args.seed)
         shutil.copytree(REPO / "notebooks", root / "notebooks")
-        print(f"{args.units} synthetic units (seed {args.seed}) x 4 quarters = {reports} reports")
+        print(f"{args.units} synthetic units (seed {args.seed}) x 4 quarters = {reports} reports"
+              f" ({args.to})")  # fmt: skip
         for n in range(1, args.repeat + 1):
             for executor in executors:
                 for workers in counts:
-                    run = build(root, executor, workers, args.units)
+                    run = build(root, executor, workers, args.units, args.to)
                     runs.append(run)
                     print(
                         f"[{n}] {executor:5} {workers} worker(s): {run.seconds:7.1f} s, "
