@@ -497,6 +497,28 @@ def compiler(root: Path) -> Any:
     return typst.Compiler(root=str(root), font_paths=fonts, ignore_system_fonts=True)
 
 
+@functools.cache
+def _workspace() -> tuple[Any, Path]:
+    """A compiler and a temporary folder for this process (fonts loaded once)."""
+    folder = Path(tempfile.mkdtemp(prefix="lkj-typst-"))
+    return compiler(folder), folder
+
+
+def render(notebook: Any, *, title: str, unit: str, period: str, created: datetime) -> bytes:
+    """The assembled report (``notebook``) as PDF bytes, with a compiler kept per process."""
+    comp, folder = _workspace()
+    source, charts = typst_source(notebook)
+    for name, svg in charts.items():
+        (folder / name).write_bytes(svg)
+    (folder / "report.typ").write_text(source, encoding="utf-8")
+    data = comp.compile(
+        input=str(folder / "report.typ"), format="pdf", timestamp=created,
+        sys_inputs={"title": title, "unit": unit, "period": period},
+    )  # fmt: skip
+    assert isinstance(data, bytes)
+    return data
+
+
 def _header(period: str) -> dict[str, str]:
     """Title and running header as `lkj build` gives them to the PDF writer."""
     from lkj.report.context import load_report
