@@ -24,12 +24,11 @@ import functools
 import hashlib
 import json
 import re
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +107,8 @@ PREAMBLE = r"""
 #show heading.where(level: 3): it => block(above: 1em, below: 0.4em, text(11pt, it.body))
 #show heading.where(level: 4): it => block(above: 0.9em, below: 0.4em, text(10.5pt, it.body))
 #show heading.where(level: 5): it => block(above: 0.8em, below: 0.3em, text(10.5pt, it.body))
-#show heading.where(level: 6): it => block(above: 0.8em, below: 0.3em, text(10.5pt, style: "italic", it.body))
+#show heading.where(level: 6): it => block(above: 0.8em, below: 0.3em,
+  text(10.5pt, style: "italic", it.body))
 #let lkj-table(wide: false, ..args) = {
   set text(if wide { 7.5pt } else { 8.5pt })
   set par(justify: false, leading: 0.133em)
@@ -119,7 +119,8 @@ PREAMBLE = r"""
     ..args,
   )
 }
-#let th(..args, body) = table.cell(fill: rgb("#dbe5f1"), align: center + horizon, ..args, strong(body))
+#let th(..args, body) = table.cell(fill: rgb("#dbe5f1"), align: center + horizon, ..args,
+  strong(body))
 #let generated(body) = block(width: 100%, fill: rgb("#f2f6fb"), inset: (x: 3mm, y: 2mm),
   stroke: (left: 2pt + rgb("#1f4e79")), below: 0.8em, body)
 #let missing(body) = block(width: 100%, fill: rgb("#fff7ed"), inset: (x: 3mm, y: 2mm),
@@ -129,14 +130,20 @@ PREAMBLE = r"""
   let at = locate(target)
   numbering(if roman { "i" } else { "1" }, ..counter(page).at(at))
 }
-#let toc-entry(target, roman, body) = link(target, box(width: 100%, [#body #box(width: 1fr, repeat[.]) #page-of(target, roman)]))
+#let toc-entry(target, roman, body) = link(target, box(width: 100%,
+  [#body #box(width: 1fr, repeat[.]) #page-of(target, roman)]))
 """
 
 
-def text(value: str) -> str:
-    """Plain text as a Typst string literal: nothing in it is markup."""
+def string(value: str) -> str:
+    """A Typst string literal."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return f'#"{escaped}"'
+    return f'"{escaped}"'
+
+
+def text(value: str) -> str:
+    """Plain text as a Typst string in markup: nothing in it is markup."""
+    return f"#{string(value)}"
 
 
 def label(ident: str | None) -> str:
@@ -277,8 +284,10 @@ def table_markup(html: str) -> str:
         rows = [group] if group.tag == "tr" else list(group.elements("tr"))
         (header_rows if group.tag == "thead" else body_rows).extend(rows)
     columns = max(
-        (sum(int(c.attrs.get("colspan", "1")) for c in r.elements("th", "td")) for r in
-         header_rows + body_rows),
+        (
+            sum(int(c.attrs.get("colspan", "1")) for c in r.elements("th", "td"))
+            for r in header_rows + body_rows
+        ),
         default=1,
     )
 
@@ -291,7 +300,7 @@ def table_markup(html: str) -> str:
                     args.append(f"{span}: {cell.attrs[span]}")
             classes = cell.classes
             if cell.tag == "th":
-                out.append(f"th({', '.join(args + [f'[{inline(cell)}]'])})")
+                out.append(f"th({', '.join([*args, f'[{inline(cell)}]'])})")
                 continue
             if "lkj-num" in classes:
                 args.append("align: right + top")
@@ -303,7 +312,7 @@ def table_markup(html: str) -> str:
             if "lkj-no-data" in classes:
                 body = f'#text(fill: rgb("#555555"), style: "italic")[{body}]'
                 args.append("align: center + top")
-            out.append(f"table.cell({', '.join(args + [f'[{body}]'])})")
+            out.append(f"table.cell({', '.join([*args, f'[{body}]'])})")
         return out
 
     wide = "lkj-wide" in table.classes or columns >= WIDE_TABLE_COLUMNS
@@ -324,8 +333,8 @@ def entry_markup(entry: Entry, table: bool) -> str:
         body = f"#box(width: 20mm)[#strong[{text(entry.number)}]]{text(entry.text)}"
         return f"#block(above: 1.5mm, below: 0mm)[#toc-entry({target}, {roman}, [{body}])]"
     if entry.level == 1:
-        body = f"#strong[#upper[{text(entry.text)}]]"
-        return f"#block(above: 2.5mm, below: 0mm)[#toc-entry({target}, {roman}, [{body}])]"
+        body = f"#upper[{text(entry.text)}]"
+        return f"#block(above: 2.5mm, below: 0mm)[#strong[#toc-entry({target}, {roman}, [{body}])]]"
     body = f"#h(6mm){text(entry.text)}"
     return f"#block(above: 1mm, below: 0mm)[#toc-entry({target}, {roman}, [{body}])]"
 
@@ -348,6 +357,7 @@ class Writer:
         contacts = [c for c in (b.alamat, b.telepon, b.email, b.situs, b.media_sosial) if c]
         self.out.append(
             "#page(margin: (top: 30mm, bottom: 25mm, x: 25mm))[#set align(center)\n"
+            "#set par(justify: false)\n"
             f"#text(15pt, weight: 700)[{text(b.unit.upper())}]\n"
             f'#v(60mm)#text(30pt, weight: 700, fill: rgb("#1f3864"), tracking: 0.04em)'
             f"[LAPORAN KINERJA]\n#v(4mm)#text(20pt, weight: 700)[{text(b.period.upper())}]\n"
@@ -381,10 +391,9 @@ class Writer:
         )
 
     def _GoalHeading(self, b: GoalHeading) -> None:
-        body = f"SASARAN STRATEGIS {b.number}#linebreak(){text(chr(0x201C) + b.name.upper() + chr(0x201D))}"
-        self.out.append(
-            f"#align(center)[#heading(level: 3)[{body}]{label(b.id)}]"
-        )
+        name = text(chr(0x201C) + b.name.upper() + chr(0x201D))
+        body = f"SASARAN STRATEGIS {b.number}#linebreak(){name}"
+        self.out.append(f"#align(center)[#heading(level: 3)[{body}]{label(b.id)}]")
 
     def _Contents(self, b: Contents) -> None:
         self.out.append("#align(right)[#strong[HAL]]")
@@ -457,8 +466,8 @@ class Writer:
             else ""
         )
         self.out.append(
-            f'#block(breakable: false, width: 100%, below: 1em)[#set align(center)\n'
-            f'#image("{name}", width: 100%)\n'
+            f"#block(breakable: false, width: 100%, below: 1em)[#set align(center)\n"
+            f'#image("{name}", width: 100%, alt: {string(b.title)})\n'
             f"#block(above: 2mm)[#strong[{number}{text(b.title)}]]{label(b.id)}{note}]"
         )
 
@@ -537,24 +546,28 @@ def _rss_mb() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("notebooks", type=Path, nargs="+", help="build/<unit>/<period>/<name>.ipynb")
+    parser.add_argument(
+        "notebooks", type=Path, nargs="+", help="build/<unit>/<period>/<name>.ipynb"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="times through the notebooks")
     parser.add_argument("--out", type=Path, help="the first notebook's PDF")
     parser.add_argument("--typ", type=Path, help="the first notebook's Typst source")
     parser.add_argument("--png", type=Path, help="the first notebook's pages as PNG, here")
     parser.add_argument("--no-tags", action="store_true", help="untagged PDF")
+    parser.add_argument("--standard", help="a PDF standard Typst checks and follows, e.g. ua-1")
     args = parser.parse_args()
 
     import typst
 
-    created = datetime(2025, 7, 21, tzinfo=timezone.utc)
+    created = datetime(2025, 7, 21, tzinfo=UTC)
     with tempfile.TemporaryDirectory(prefix="lkj-typst-") as tmp:
         root = Path(tmp)
         start = time.process_time()
         comp = compiler(root)
         (root / "warm.typ").write_text('#set text(font: "LKJ Sans")\nLKJ *Sans* _x_', "utf-8")
         comp.compile(input=str(root / "warm.typ"), format="pdf")
-        print(f"compiler made, fonts loaded (a one-page document): CPU {time.process_time() - start:.3f} s, "
+        made = time.process_time() - start
+        print(f"compiler made, fonts loaded (a one-page document): CPU {made:.3f} s, "
               f"peak RSS {_rss_mb():.0f} MB")  # fmt: skip
         for round_ in range(max(args.rounds, 1)):
             for index, path in enumerate(args.notebooks):
@@ -569,8 +582,12 @@ def main() -> int:
                 (folder / "report.typ").write_text(source, encoding="utf-8")
                 converted = time.process_time() - start
                 data = comp.compile(
-                    input=str(folder / "report.typ"), format="pdf", sys_inputs=inputs,
-                    timestamp=created, pdf_tags=not args.no_tags,
+                    input=str(folder / "report.typ"),
+                    format="pdf",
+                    sys_inputs=inputs,
+                    timestamp=created,
+                    pdf_tags=not args.no_tags,
+                    pdf_standards=[args.standard] if args.standard else [],
                 )
                 cpu, wall = time.process_time() - start, time.perf_counter() - wall
                 assert isinstance(data, bytes)
@@ -581,9 +598,10 @@ def main() -> int:
                 pages = len(PdfReader(BytesIO(data)).pages)
                 digest = hashlib.sha256(data).hexdigest()[:16]
                 kind = "new to this process" if round_ == 0 else "again (Typst's cache)"
-                print(f"round {round_ + 1} {path.parent.name}: {pages} pages, {len(data) / 1e3:.0f} kB, "
-                      f"sha256 {digest}; CPU {cpu:.3f} s (conversion {converted:.3f} s), wall {wall:.3f} s, "
-                      f"peak RSS {_rss_mb():.0f} MB [{kind}]")  # fmt: skip
+                print(f"round {round_ + 1} {path.parent.name}: {pages} pages, "
+                      f"{len(data) / 1e3:.0f} kB, sha256 {digest}; CPU {cpu:.3f} s (conversion "
+                      f"{converted:.3f} s), wall {wall:.3f} s, peak RSS {_rss_mb():.0f} MB "
+                      f"[{kind}]")  # fmt: skip
                 if round_ == 0 and index == 0:
                     if args.out:
                         args.out.write_bytes(data)
@@ -591,8 +609,10 @@ def main() -> int:
                         args.typ.write_text(source, encoding="utf-8")
                     if args.png:
                         args.png.mkdir(parents=True, exist_ok=True)
-                        pngs = comp.compile(input=str(folder / "report.typ"), format="png",
-                                            ppi=60, sys_inputs=inputs, timestamp=created)  # fmt: skip
+                        pngs = comp.compile(
+                            input=str(folder / "report.typ"), format="png", ppi=60,
+                            sys_inputs=inputs, timestamp=created,
+                        )  # fmt: skip
                         for n, png in enumerate(pngs if isinstance(pngs, list) else [pngs], 1):
                             (args.png / f"page-{n:02d}.png").write_bytes(png)
     print(f"typst {getattr(typst, '__version__', '?')}")
