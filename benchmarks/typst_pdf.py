@@ -114,16 +114,17 @@ PREAMBLE = r"""
   set par(justify: false, leading: 0.133em)
   table(
     stroke: 0.5pt + rgb("#404040"),
-    inset: if wide { (x: 2pt, y: 1.2pt) } else { (x: 3pt, y: 1.5pt) },
+    // print.css's padding, plus the half-leading of CSS's line-height 1.25 (0.0665em)
+    inset: if wide { (x: 2pt, y: 1.2pt + 0.5pt) } else { (x: 3pt, y: 1.5pt + 0.57pt) },
     align: left + top,
     ..args,
   )
 }
 #let th(..args, body) = table.cell(fill: rgb("#dbe5f1"), align: center + horizon, ..args,
   strong(body))
-#let generated(body) = block(width: 100%, fill: rgb("#f2f6fb"), inset: (x: 3mm, y: 2mm),
+#let generated(body) = block(width: 100%, fill: rgb("#f2f6fb"), inset: (x: 3mm, y: 2mm + 1.5pt),
   stroke: (left: 2pt + rgb("#1f4e79")), below: 0.8em, body)
-#let missing(body) = block(width: 100%, fill: rgb("#fff7ed"), inset: (x: 3mm, y: 2mm),
+#let missing(body) = block(width: 100%, fill: rgb("#fff7ed"), inset: (x: 3mm, y: 2mm + 1.5pt),
   stroke: 0.75pt + rgb("#b45309"), below: 0.8em, breakable: false,
   text(fill: rgb("#7c2d12"), style: "italic", body))
 #let page-of(target, roman) = context {
