@@ -44,6 +44,7 @@ from lkj.report.blocks import (  # noqa: E402
     Contents,
     Cover,
     Entry,
+    FigureList,
     Generated,
     GoalHeading,
     Heading,
@@ -327,11 +328,11 @@ def table_markup(html: str) -> str:
     return f"#lkj-table(wide: {'true' if wide else 'false'}, {', '.join(parts)})"
 
 
-def entry_markup(entry: Entry, table: bool) -> str:
+def entry_markup(entry: Entry, table: bool, number_width: str = "20mm") -> str:
     target = f'label("{entry.id}")'
     roman = "true" if entry.roman else "false"
     if table:
-        body = f"#box(width: 20mm)[#strong[{text(entry.number)}]]{text(entry.text)}"
+        body = f"#box(width: {number_width})[#strong[{text(entry.number)}]]{text(entry.text)}"
         return f"#block(above: 1.5mm, below: 0mm)[#toc-entry({target}, {roman}, [{body}])]"
     if entry.level == 1:
         body = f"#upper[{text(entry.text)}]"
@@ -404,6 +405,10 @@ class Writer:
         self.out.append("#align(right)[#strong[HAL]]")
         self.out.extend(entry_markup(e, table=True) for e in b.entries or ())
 
+    def _FigureList(self, b: FigureList) -> None:
+        self.out.append("#align(right)[#strong[HAL]]")
+        self.out.extend(entry_markup(e, table=True, number_width="25mm") for e in b.entries or ())
+
     def _Prose(self, b: Prose) -> None:
         self.out.extend(flow(parse(str(b.markup))))
 
@@ -427,7 +432,7 @@ class Writer:
         self.out.append(f"#generated[{''.join(parts)}]")
 
     def _Analysis(self, b: Analysis) -> None:
-        parts = [f"#par[#strong[{text(b.label)}]]"]
+        parts = [f"#block(sticky: true)[#par[#strong[{text(b.label)}]]]"]
         parts += [f"#par[{text(p)}]" for p in b.paragraphs]
         if b.items:
             parts.append(self._items(b.items, "ul"))
