@@ -132,7 +132,7 @@ PREAMBLE = r"""
   let at = locate(target)
   numbering(if roman { "i" } else { "1" }, ..counter(page).at(at))
 }
-#let toc-entry(target, roman, body) = link(target, box(width: 100%,
+#let toc-entry(target, roman, body) = link(target, block(width: 100%,
   [#body #box(width: 1fr, repeat[.]) #page-of(target, roman)]))
 """
 
