@@ -1,20 +1,23 @@
 """A prototype, for measurement only: the report's PDF through Typst instead of WeasyPrint.
 
-    .venv/bin/python benchmarks/typst_pdf.py build/<unit>/<period>/<name>.ipynb [--repeat 5]
-        [--out report.pdf] [--typ report.typ] [--png DIR]
+    .venv/bin/python benchmarks/typst_pdf.py build/<unit>/<period>/<name>.ipynb [MORE.ipynb]
+        [--rounds 3] [--out report.pdf] [--typ report.typ] [--png DIR] [--standard ua-1]
+        [--no-tags]
 
-It reads the assembled report (the merged notebook `lkj build` writes under build/), takes
+It reads an assembled report (the merged notebook `lkj build` writes under build/), takes
 each block back from its record (:mod:`lkj.report.blocks`), writes the report as Typst markup
 (the look of ``lkj/templates/print.css``: A4, the shipped LKJ Sans fonts only, the running
-header, i, ii, ... then 1, 2, ... from Bab I, the Daftar Isi and Daftar Tabel with page
+header, i, ii, ... then 1, 2, ... from Bab I, the Daftar Isi, Tabel and Gambar with page
 numbers, tables with their header rows repeated, the charts' SVGs as vector images, headings
 as PDF bookmarks) and compiles it with the ``typst`` package (``pip install typst``; not a
-dependency of lkj). It prints the CPU time of the conversion and of the compilation, cold (a
-new compiler: fonts loaded) and warm (``--repeat`` more with the same compiler), the page
-count and size, and whether the bytes are the same on every compilation.
+dependency of lkj), with one compiler for the process (fonts loaded once). For each report,
+``--rounds`` times through the list: the CPU time of conversion and compilation, the page
+count, the size and the SHA-256 of the bytes (the first round is a report new to the
+process; later rounds may reuse Typst's cache). :func:`render` is what the scratch branch
+that measured `lkj build` with it called.
 
-It is not lkj's PDF: no test covers it, and Typst's layout differs from WeasyPrint's (column
-widths, line breaks). benchmarks/README.md compares the two.
+It is not lkj's PDF: no test covers it, and Typst's layout differs from WeasyPrint's (spacing,
+page breaks). benchmarks/README.md compares the two.
 """
 
 from __future__ import annotations
