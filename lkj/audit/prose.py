@@ -136,7 +136,7 @@ class ProseFinding:
     iku: int | None
     what: str  # "capaian TW II", "realisasi TW I", "pagu anggaran"
     stated: str  # as written: "80,76%"
-    computed: str  # as lkj shows it: "80,77%"
+    computed: str  # as lkj writes it in running text: "80,77%", "75 orang"
     note: str = ""  # a likely cause, Indonesian; may be empty
     says: str = ""  # what the report says about it beside the IKU's analysis, if not the usual
 
@@ -606,7 +606,7 @@ def _compare(
             iku,
             what,
             stated.text,
-            computed,
+            plain,
             _note(ctx, stated, primary, iku, field_name),
             FIGURE_SENTENCE.format(what=what, stated=stated.text, computed=plain),
         )
