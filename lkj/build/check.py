@@ -14,6 +14,8 @@ from lkj.errors import LkjError, Problems
 from lkj.figures.summary import compute
 from lkj.figures.support import compute_table
 from lkj.inputs.narrative import NarrativeFolder
+from lkj.inputs.history import load_history, load_standards
+from lkj.inputs.renstra import load_renstra
 from lkj.inputs.params import load_params, params_path
 from lkj.inputs.project import Project
 from lkj.inputs.support import SupportTable, load_tables
@@ -51,6 +53,13 @@ def check(project: Project, unit: str | None, period: Period | str) -> CheckResu
         data = load(project, name, when.year, problems)
         result.checked.append(f"data/{name}/{when.year}")
     data_ok = not problems.errors  # the transcription is checked against complete data only
+    if data is not None and when.annual:  # the earlier years the annual report compares
+        with problems.guard():
+            load_history(project, name, when.year, data.indicators)
+        with problems.guard():
+            load_renstra(project, name, data.info, when.year, data.indicators)
+        with problems.guard():
+            load_standards(project, name, when.year, data.indicators)
     summary = None
     if data is not None:
         with problems.guard():

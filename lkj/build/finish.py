@@ -103,27 +103,33 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def report_name(unit: str, period: Period) -> str:
-    """``lkj-bp3mi-jabar-2025-tw2``: the report's file name without suffix."""
+    """``lkj-bp3mi-jabar-2025-tw2`` (``lkj-cianjur-dkp-2015-tahunan`` for the year): the
+    report's file name without suffix."""
+    if period.annual:
+        return f"lkj-{unit}-{period.year}-tahunan"
     return f"lkj-{unit}-{period.year}-tw{period.quarter}"
 
 
-def notebooks_dir(project: Project) -> Path:
-    """``<root>/notebooks``, else the notebooks of this checkout (for a data-only root)."""
+def notebooks_dir(project: Project, kind: str = "") -> Path:
+    """``<root>/notebooks`` (``<root>/notebooks/<kind>``), else the notebooks of this checkout
+    (for a data-only root)."""
     for candidate in (
-        project.root / "notebooks",
-        Path(__file__).resolve().parents[2] / "notebooks",
+        project.root / "notebooks" / kind,
+        Path(__file__).resolve().parents[2] / "notebooks" / kind,
     ):
         if candidate.is_dir() and any(candidate.glob("[0-9]*.ipynb")):
             return candidate
-    raise BuildError(
-        f"no chapter notebooks: {project.display(project.root / 'notebooks')} has no "
-        "[0-9]*.ipynb"
-    )
+    shown = project.display(project.root / "notebooks" / kind)
+    raise BuildError(f"no chapter notebooks: {shown} has no [0-9]*.ipynb")
 
 
-def chapters(project: Project) -> list[Path]:
-    """The chapter notebooks in order of their file names (``00_…`` first)."""
-    return sorted(notebooks_dir(project).glob("[0-9]*.ipynb"))
+ANNUAL_DIR = "tahunan"
+
+
+def chapters(project: Project, annual: bool = False) -> list[Path]:
+    """The chapter notebooks in order of their file names (``00_…`` first): the quarterly
+    report's in ``notebooks/``, the annual report's in ``notebooks/tahunan/``."""
+    return sorted(notebooks_dir(project, ANNUAL_DIR if annual else "").glob("[0-9]*.ipynb"))
 
 
 def read_executed(path: Path) -> Any:

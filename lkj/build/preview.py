@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj.build.chapter import ChapterRun, ChapterTask
-from lkj.build.finish import chapters, export_html, merge, notebooks_dir
+from lkj.build.finish import ANNUAL_DIR, chapters, export_html, merge, notebooks_dir
 from lkj.errors import LkjError
 from lkj.inputs.params import params_path
 from lkj.inputs.project import Project
@@ -78,7 +78,7 @@ def places(project: Project, unit: str, period: Period) -> Places:
         narasi_root / period.slug,
         narasi_root,
         params_path(project, unit, period),
-        notebooks_dir(project),
+        notebooks_dir(project, ANNUAL_DIR if period.annual else ""),
     )
 
 
@@ -135,7 +135,7 @@ class Preview:
 
         kernel = WarmKernel()  # used from this thread (and its event loop) only
         self._kernel = kernel
-        kernel.start(kernel_warm_up(chapters(self.project)))
+        kernel.start(kernel_warm_up(chapters(self.project, self.period.annual)))
 
     def close(self) -> None:
         """Kill the kernel and remove the executed chapters."""
@@ -167,7 +167,7 @@ class Preview:
     def _update(self, changed: Iterable[Path] | None, start: float) -> Outcome:
         from lkj.report.context import load_report
 
-        found = chapters(self.project)
+        found = chapters(self.project, self.period.annual)
         names = [nb.stem for nb in found]
         new = [n for n in names if n not in self.executed]
         self.notebooks = found

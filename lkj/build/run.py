@@ -202,12 +202,20 @@ class _Batch:
         self.force = force
         self.out = out or (lambda text: print(text, flush=True))  # progress, also when piped
         self.warn = warn or (lambda text: print(f"lkj: warning: {text}", file=sys.stderr))
-        self.notebooks = chapters(project)
+        self.kinds: dict[bool, list[Path]] = {}  # the chapters of each kind, once needed
         self.events: queue.Queue[ChapterRun | ReportOutcome] = queue.Queue()
         self.labelled = False
         self.done = 0
         self.total = 0
         self.strict = False
+
+    def notebooks(self, report: Report) -> list[Path]:
+        """The chapters of the report's kind: the quarterly ones, or the annual ones for a
+        year (:func:`lkj.build.finish.chapters`)."""
+        annual = report.period.annual
+        if annual not in self.kinds:
+            self.kinds[annual] = chapters(self.project, annual)
+        return self.kinds[annual]
 
     def run(self, reports: list[Report]) -> BatchResult:
         start = time.perf_counter()
@@ -240,7 +248,12 @@ class _Batch:
         except LkjError as exc:
             report.fail(exc)
             return False
-        report.fingerprint = compute(self.project, report.unit, report.period, self.notebooks)
+        try:
+            notebooks = self.notebooks(report)
+        except LkjError as exc:
+            report.fail(exc)
+            return False
+        report.fingerprint = compute(self.project, report.unit, report.period, notebooks)
         report.record = read_record(fingerprint_path(self._report_dir(report), report.name))
         paths = self._paths(report, self.formats)
         shown = {fmt: self.project.display(p) for fmt, p in paths.items()}
@@ -263,7 +276,9 @@ class _Batch:
             from lkj.build.local import LocalExecutor  # jupyter_client, zmq: only now
 
             self.executor = LocalExecutor
-        executor = self.executor(self.jobs, len(todo), self.notebooks)  # warms up meanwhile
+        kinds = sorted({r.period.annual for r in todo})  # every kind's imports warm up
+        notebooks = [n for annual in kinds for n in self.kinds[annual]]
+        executor = self.executor(self.jobs, len(todo), notebooks)  # warms up meanwhile
         aborted = True
         try:
             # lock in one order (unit, period), whatever order the batch names them in:
@@ -276,14 +291,15 @@ class _Batch:
                 executor.close(abort=True)  # nothing to run: do not wait for the kernels
                 aborted = False
                 return
-            self.total = len(ready) * len(self.notebooks)
+            self.total = sum(len(self.notebooks(r)) for r in ready)
             for report in ready:
                 why = (
                     ""
                     if report.detail == FIRST_BUILD and not self.labelled
                     else (f" ({report.detail})")
                 )
-                self.out(f"building {report.heading}: {len(self.notebooks)} chapters{why}")
+                count = len(self.notebooks(report))
+                self.out(f"building {report.heading}: {count} chapters{why}")
             executor.run([r.job for r in ready if r.job is not None], self.events.put)
             self._wait(reports, {keys[id(r)] for r in ready}, executor)
             aborted = False
@@ -327,7 +343,8 @@ class _Batch:
         build_dir = self._build_dir(report)
         if not self._check(report, self.project.root):  # its messages name the project's files
             return False
-        snapshot = take(self.project, report.unit, report.period, self.notebooks, staging)
+        notebooks = self.notebooks(report)
+        snapshot = take(self.project, report.unit, report.period, notebooks, staging)
         assert report.fingerprint is not None  # of the files before they were checked
         read, checked = (
             project_files(f.inputs) for f in (snapshot.fingerprint, report.fingerprint)
@@ -367,7 +384,7 @@ class _Batch:
                 self.project.display(build_dir / notebook.name),
                 self.project.display(original),
             )
-            for notebook, original in zip(snapshot.notebooks, self.notebooks, strict=True)
+            for notebook, original in zip(snapshot.notebooks, notebooks, strict=True)
         )
         finish = FinishJob(self.project.root, report.unit, slug, report.name,
                            tuple(t.output for t in tasks), self.formats, report.meta)  # fmt: skip

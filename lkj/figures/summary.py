@@ -20,7 +20,7 @@ from lkj.rules.achievement import (
     unmeasurable,
 )
 from lkj.rules.budget import BudgetGroup, absorption, group_by_goal
-from lkj.rules.cumulation import realisation_to_date, unmeasured_quarters
+from lkj.rules.cumulation import realisation_of_year, realisation_to_date, unmeasured_quarters
 from lkj.rules.decimals import round2, to_json_number
 from lkj.rules.indicators import Indicator, Predikat, Rentang, Target, Value
 from lkj.rules.periods import Period
@@ -146,7 +146,7 @@ class Summary:
         ]
         widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
         lines = [
-            f"{self.data.info.singkatan}, {self.period.label} {self.period.year}",
+            f"{self.data.info.singkatan}, {self.period.title}",
             "",
             "  ".join(
                 h.rjust(w) if i else h.ljust(w)
@@ -191,7 +191,7 @@ def compute(data: UnitYear, period: Period) -> Summary:
     for ind in data.indicators:
         quarters = data.quarters(ind.iku, period)
         real = quarters[-1].nilai
-        cumul = realisation_to_date(ind, quarters)
+        cumul = (realisation_of_year if period.annual else realisation_to_date)(ind, quarters)
         per_q = tuple(
             (r.nilai if (r := data.realisation(ind.iku, q)) is not None else None)
             for q in range(1, 5)

@@ -45,6 +45,8 @@ INDIKATOR = TableSpec(
         "target_tw4",
         "label_pembilang",
         "label_penyebut",
+        "kode",
+        "kode_lama",
     ),
     title="Indikator Kinerja Utama (Perjanjian Kinerja), satu baris per IKU",
     required=True,
@@ -72,6 +74,12 @@ ANGGARAN = TableSpec(
     title="Pagu DIPA dan realisasinya s.d. akhir triwulan (kumulatif)",
 )
 ANGGARAN_YAML = "anggaran.yaml"
+# The year's budget per program and kegiatan (the annual report's Bab III B, docs/annual.md).
+REALISASI_KEGIATAN = TableSpec(
+    "realisasi_kegiatan",
+    ("program", "kegiatan", "pagu", "realisasi"),
+    title="Pagu dan realisasi anggaran setahun per program dan kegiatan",
+)
 
 #: Every table of a year, in the order of the workbook's sheets.
 TABLES: tuple[TableSpec, ...] = (
@@ -82,6 +90,7 @@ TABLES: tuple[TableSpec, ...] = (
     PAGU,
     REALISASI_ANGGARAN,
     ANGGARAN,
+    REALISASI_KEGIATAN,
 )
 
 

@@ -131,10 +131,15 @@ class Pendukung(_Strict):
 PARAMS_DOCS = {"tabel_pendukung": TABLES_DOC}
 
 
-class ReportParams(_Strict):
-    """``params/<unit>/<period>.yaml``."""
+def _year(value: Any) -> Any:
+    """``period: 2015`` (a year, which YAML reads as a number) is the period ``"2015"``."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    period: StrictStr
+
+class ReportParams(_Strict):
+    """``params/<unit>/<period>.yaml`` (``<period>``: ``2025-Q2``, or ``2025`` for the year)."""
+
+    period: Annotated[StrictStr, BeforeValidator(_year)]
     penandatangan: Penandatangan | None = None
     tabel_pendukung: list[Pendukung] = Field(default_factory=list)
     # The appendix "Lampiran: Rekonsiliasi Angka" (lkj audit's findings against the published
@@ -180,7 +185,7 @@ def load_params(
             "value is not valid",
             key="period",
             found=params.period,
-            expected="a period like 2025-Q2",
+            expected="a period like 2025-Q2, or a year like 2025",
         ) from None
     if stated != period:
         raise ParamsError(

@@ -16,6 +16,7 @@ from lkj.inputs.layout import (
     PAGU,
     REALISASI,
     REALISASI_ANGGARAN,
+    REALISASI_KEGIATAN,
     SASARAN,
     TABLES,
     TableSpec,
@@ -41,6 +42,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "target_tw4": "90",
         "label_pembilang": "",
         "label_penyebut": "",
+        "kode": "",
+        "kode_lama": "",
     },
     REALISASI.name: {
         "iku": "1",
@@ -58,6 +61,12 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "realisasi_tw2": "",
         "realisasi_tw3": "",
         "realisasi_tw4": "",
+    },
+    REALISASI_KEGIATAN.name: {
+        "program": "Program Peningkatan Pelayanan Publik",
+        "kegiatan": "Pelayanan pengaduan masyarakat",
+        "pagu": "150000000",
+        "realisasi": "30000000",
     },
 }
 
@@ -81,6 +90,10 @@ COLUMNS: dict[str, str] = {
     "selain itu target_tw4 sama dengan target",
     "label_pembilang": "opsional: nama pembilang rasio (mis. Terinput)",
     "label_penyebut": "opsional: nama penyebut rasio (mis. Langsung/Helpdesk)",
+    "kode": "opsional: kode tetap IKU untuk mencocokkan tahun-tahun sebelumnya dan target "
+    "Renstra (docs/annual.md)",
+    "kode_lama": "opsional: kode IKU ini pada tahun sebelumnya bila berubah, dipisah spasi",
+    "program": "nama program (lembar realisasi_kegiatan, laporan tahunan)",
     "triwulan": "triwulan 1 sampai 4",
     "realisasi": "nilai realisasi, kosong atau - bila belum diukur (bukan 0); di lembar "
     "realisasi_anggaran: rupiah kumulatif s.d. akhir triwulan; kosongkan bila diisi pembilang "

@@ -44,6 +44,7 @@ from lkj.inputs.layout import (
     PAGU,
     REALISASI,
     REALISASI_ANGGARAN,
+    REALISASI_KEGIATAN,
     SASARAN,
     TableSpec,
     table_files,
@@ -54,7 +55,7 @@ from lkj.inputs.project import Project
 from lkj.inputs.schema import load_model
 from lkj.inputs.values import DOC, NOT_MEASURED, Kind
 from lkj.inputs.workbook import Workbook
-from lkj.rules.budget import BudgetLine
+from lkj.rules.budget import BudgetLine, KegiatanBudget, ProgramBudget, by_program, program_totals
 from lkj.rules.cumulation import Realisation
 from lkj.rules.decimals import percent
 from lkj.rules.indicators import (
@@ -69,7 +70,7 @@ from lkj.rules.indicators import (
     Value,
     add_targets,
 )
-from lkj.rules.periods import Period
+from lkj.rules.periods import Period, quarter_label
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -266,6 +267,7 @@ class UnitYear:
     # where each table was read, for messages: "data/x/2025/realisasi.csv" or
     # "data/x/2025.xlsx, sheet realisasi"
     sources: dict[str, str] = field(default_factory=dict, compare=False)
+    programs: tuple[ProgramBudget, ...] = ()  # realisasi_kegiatan.csv (the annual report)
 
     def indicator(self, iku: int) -> Indicator:
         for ind in self.indicators:
@@ -294,6 +296,15 @@ class UnitYear:
         if period.year != self.year:
             raise PeriodError(f"period {period} is not in the data year {self.year}")
         latest = self.latest_quarter
+        if period.annual and latest < 4:
+            raise PeriodError(
+                f"no annual report for {period.year}: "
+                f"{self.sources.get(REALISASI.name, REALISASI.file)} reaches "
+                f"{quarter_label(latest) if latest else 'no quarter'}, and the year's "
+                "realisation is the one at Triwulan IV (docs/annual.md); "
+                "add the Triwulan IV rows (or the annual figures as Triwulan IV) or build "
+                f"a quarter, e.g. {period.year}-Q{latest or 1}"
+            )
         if period.quarter > latest:
             source = self.sources.get(
                 REALISASI.name, f"data/{self.unit}/{self.year}/{REALISASI.file}"
@@ -486,6 +497,10 @@ def load(project: Project, unit: str, year: int, problems: Problems | None = Non
     if r.has(ANGGARAN):
         with problems.guard():
             anggaran = r.anggaran()
+    programs: tuple[ProgramBudget, ...] = ()
+    if r.has(REALISASI_KEGIATAN):
+        with problems.guard():
+            programs = _programs(r, anggaran)
     return UnitYear(
         unit,
         info,
@@ -499,7 +514,39 @@ def load(project: Project, unit: str, year: int, problems: Problems | None = Non
         anggaran,
         (unit_path, *r.files),
         r.sources,
+        programs,
     )
+
+
+def _programs(r: _Reader, anggaran: AnggaranTotal | None) -> tuple[ProgramBudget, ...]:
+    """``realisasi_kegiatan.csv`` (or the workbook's sheet): each kegiatan with its program,
+    ceiling and realisation for the year. With ``anggaran.yaml`` the sums must equal its pagu
+    and its Triwulan IV realisation (a kegiatan left out or counted twice shows there)."""
+    lines = [
+        KegiatanBudget(
+            row.text("program"),
+            row.text("kegiatan"),
+            _amount(row, "pagu"),
+            _amount(row, "realisasi"),
+        )
+        for row in r.table(REALISASI_KEGIATAN)
+    ]
+    programs = by_program(lines)
+    shown = r.shown(REALISASI_KEGIATAN)
+    if anggaran is None:
+        return programs
+    pagu, realisasi = program_totals(programs)
+    stated = {"pagu": anggaran.pagu, "realisasi": anggaran.realisasi.get(4)}
+    for column, total in (("pagu", pagu), ("realisasi", realisasi)):
+        if stated[column] is not None and total != stated[column]:
+            raise DataError(
+                shown,
+                f"the kegiatan's {column} add up to {total:,}".replace(",", "."),
+                column=column,
+                expected=f"{stated[column]:,} as anggaran.yaml states".replace(",", ".")
+                + (" for Triwulan IV" if column == "realisasi" else ""),
+            )
+    return programs
 
 
 def _places(value: object) -> int:
@@ -642,6 +689,8 @@ def _indicator(row: Row, info: UnitInfo, sasaran: dict[int, str]) -> Indicator:
         skala=kind.skala,
         label_pembilang=row.text("label_pembilang", required=False),
         label_penyebut=row.text("label_penyebut", required=False),
+        kode=row.text("kode", required=False).strip(),
+        kode_lama=tuple(row.text("kode_lama", required=False).split()),
     )
 
 

@@ -333,3 +333,41 @@ def anggaran_dan_kinerja(ctx: ReportContext) -> list[Chart]:
             description=description,
         )
     ]
+
+
+def riwayat(ctx: ReportContext, iku: int) -> list[Chart]:
+    """The IKU's realisation in each year the data hold (earlier years' ``hasil.csv`` and this
+    year), one bar a year; nothing without earlier years or without numbers to draw."""
+    earlier = ctx.history.get(iku, ())
+    r = ctx.summary.result(iku)
+    points = [(y.year, y.realisasi) for y in earlier] + [(ctx.period.year, r.realisasi_kumulatif)]
+    values = [
+        {"tahun": str(year), "realisasi": _number(value)}
+        for year, value in points
+        if isinstance(value, Decimal)
+    ]
+    if not earlier or len(values) < 2:
+        return []
+    alt = _altair()
+    word = fmt.satuan(r.indicator) or ("%" if r.indicator.jenis is Jenis.PERSEN else "")
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar(color="#2f6db5")
+        .encode(
+            x=alt.X("tahun:O", title="Tahun"),
+            y=alt.Y("realisasi:Q", title=f"Realisasi ({word})" if word else "Realisasi"),
+            tooltip=[
+                alt.Tooltip("tahun:O", title="Tahun"),
+                alt.Tooltip("realisasi:Q", title="Realisasi", format=",.2f"),
+            ],
+        )
+        .properties(width=360, height=180)
+    )
+    first = points[0][0]
+    return [
+        chart_block(
+            f"grafik-riwayat-iku-{iku}",
+            f"Realisasi IKU {iku} Tahun {first}\u2013{ctx.period.year}",
+            chart.to_dict(),
+        )
+    ]

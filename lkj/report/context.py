@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from lkj.audit.prose import ProseAudit, check_report
 from lkj.figures.placeholders import context
 from lkj.figures.summary import Summary, summarise
+from lkj.inputs.history import YearResult, load_history, load_standards
 from lkj.inputs.narrative import NarrativeFolder
 from lkj.inputs.params import ReportParams, load_params
 from lkj.inputs.project import Project
+from lkj.inputs.renstra import RenstraTargets, load_renstra
 from lkj.inputs.support import SupportTable, fill, load_tables
 from lkj.inputs.unit import UnitInfo
 from lkj.report.prose import Narasi
+from lkj.rules.indicators import Target
 from lkj.rules.periods import Period
 
 
@@ -29,6 +32,12 @@ class ReportContext:
     summary: Summary
     narasi: Narasi
     tables: tuple[SupportTable, ...] = ()
+    # the annual report's earlier years per IKU (docs/annual.md); empty for a quarter
+    history: dict[int, tuple[YearResult, ...]] = field(default_factory=dict)
+    # each IKU's Renstra targets (renstra.csv), for the annual report
+    renstra: dict[int, RenstraTargets] = field(default_factory=dict)
+    # each IKU's national standard (standar.csv), for the annual report
+    standar: dict[int, Target] = field(default_factory=dict)
 
     @property
     def info(self) -> UnitInfo:
@@ -53,8 +62,8 @@ class ReportContext:
 
     @property
     def periode(self) -> str:
-        """``Triwulan II 2025``."""
-        return f"{self.period.label} {self.period.year}"
+        """``Triwulan II 2025``, or ``Tahun 2025`` for the annual report."""
+        return self.period.title
 
 
 def load_report(
@@ -70,4 +79,15 @@ def load_report(
     tables = load_tables(project, name, when, params, indicators)
     narasi = Narasi(NarrativeFolder.of(project, name, when), when, context(summary))
     narasi.check()
-    return ReportContext(project, name, when, params, summary, narasi, tables)
+    history = load_history(project, name, when.year, summary.data.indicators) if when.annual else {}
+    renstra = (
+        load_renstra(project, name, summary.data.info, when.year, summary.data.indicators)
+        if when.annual
+        else {}
+    )
+    standar = (
+        load_standards(project, name, when.year, summary.data.indicators) if when.annual else {}
+    )
+    return ReportContext(
+        project, name, when, params, summary, narasi, tables, history, renstra, standar
+    )

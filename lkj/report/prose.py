@@ -43,6 +43,9 @@ SECTIONS: dict[str, tuple[str, ...] | None] = {
     "bab2-realisasi-anggaran": ("Pengantar", "Penutup"),
     "bab3-permasalahan": None,
     "bab3-tindak-lanjut": None,
+    # the annual report's own (docs/annual.md)
+    "pendahuluan": None,
+    "penutup": None,
 }
 IKU_SECTIONS = (
     "Informasi Kinerja",

@@ -66,3 +66,54 @@ def group_by_goal(
             real = sum((realisasi.get(b.baris, Decimal(0)) for b in ordered), Decimal(0))
         result.append(BudgetGroup(tuple(sorted(goals)), tuple(ordered), pagu, real))
     return result
+
+
+@dataclass(frozen=True)
+class KegiatanBudget:
+    """One kegiatan of a program in the year's budget: its ceiling and its realisation."""
+
+    program: str
+    kegiatan: str
+    pagu: Decimal
+    realisasi: Decimal
+
+    @property
+    def persen(self) -> Decimal | None:
+        return absorption(self.realisasi, self.pagu)
+
+
+@dataclass(frozen=True)
+class ProgramBudget:
+    """A program: its kegiatan and their sums (a program's figures are never entered apart
+    from its kegiatan, so they cannot disagree)."""
+
+    program: str
+    kegiatan: tuple[KegiatanBudget, ...]
+
+    @property
+    def pagu(self) -> Decimal:
+        return sum((k.pagu for k in self.kegiatan), Decimal(0))
+
+    @property
+    def realisasi(self) -> Decimal:
+        return sum((k.realisasi for k in self.kegiatan), Decimal(0))
+
+    @property
+    def persen(self) -> Decimal | None:
+        return absorption(self.realisasi, self.pagu)
+
+
+def by_program(lines: list[KegiatanBudget]) -> tuple[ProgramBudget, ...]:
+    """The kegiatan grouped by program, programs in the order they first appear."""
+    groups: dict[str, list[KegiatanBudget]] = {}
+    for line in lines:
+        groups.setdefault(line.program, []).append(line)
+    return tuple(ProgramBudget(name, tuple(group)) for name, group in groups.items())
+
+
+def program_totals(programs: tuple[ProgramBudget, ...]) -> tuple[Decimal, Decimal]:
+    """The ceiling and the realisation of all programs."""
+    return (
+        sum((p.pagu for p in programs), Decimal(0)),
+        sum((p.realisasi for p in programs), Decimal(0)),
+    )

@@ -61,3 +61,19 @@ def unmeasured_quarters(quarters: list[Realisation]) -> list[int]:
     """The quarters among ``quarters`` without a realisation (a quarter whose counts are
     0 of 0 was counted: it had no cases)."""
     return [q.triwulan for q in quarters if q.nilai is None and q.penyebut is None]
+
+
+def realisation_of_year(indicator: Indicator, quarters: list[Realisation]) -> Value | None:
+    """The year's realisation from quarters 1..4 (given in order): the year to date at
+    Triwulan IV by the indicator's rule (:func:`realisation_to_date`).
+
+    A unit that reports only once a year enters its annual figure as the Triwulan IV row, with
+    the earlier quarters left out; that figure is then the year's. Without a Triwulan IV
+    realisation the year is *not measured* (None), never the sum of three quarters: an annual
+    figure is not stated before the year is complete (docs/annual.md).
+    """
+    if len(quarters) != 4 or [q.triwulan for q in quarters] != [1, 2, 3, 4]:
+        raise ValueError("the year's realisation needs quarters 1 to 4, in order")
+    if quarters[3].nilai is None and quarters[3].penyebut is None:
+        return None
+    return realisation_to_date(indicator, quarters)

@@ -162,6 +162,14 @@ class Indicator:
     label_pembilang: str = ""
     label_penyebut: str = ""
     desimal: int = 2  # decimals shown at most: those entered, at least 2 (0,162%)
+    # the stable code that matches the indicator across years, and the codes it had in
+    # earlier years when it changed (docs/annual.md)
+    kode: str = ""
+    kode_lama: tuple[str, ...] = ()
+
+    def matches(self, code: str) -> bool:
+        """Whether an earlier year's ``code`` is this indicator's (its code or a former one)."""
+        return bool(code) and (code == self.kode or code in self.kode_lama)
 
     @property
     def is_predikat(self) -> bool:

@@ -1,4 +1,8 @@
-"""Reporting periods: a quarter (triwulan) of a year, and how quarters are written.
+"""Reporting periods: a quarter (triwulan) of a year, or the year itself, and how they are written.
+
+The year (``2025`` or ``2025-TAHUNAN``, the annual Laporan Kinerja) is measured at its end: it
+is Triwulan IV with ``annual`` set, so every year-to-date rule gives the year's figure
+(docs/annual.md).
 
 :func:`quarter_label` (``Triwulan II``) and :func:`quarter_short_label` (``TW II``) are the one
 place a quarter's name is spelt; :class:`Period` and every table header and sentence use them.
@@ -29,6 +33,7 @@ _ROMAN_DIGITS = (
     (1, "I"),
 )
 _PATTERN = re.compile(r"^(?P<year>\d{4})-(?:Q|TW)(?P<quarter>\d+)$", re.IGNORECASE | re.ASCII)
+_YEAR_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-TAHUNAN)?$", re.IGNORECASE | re.ASCII)
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -55,10 +60,12 @@ def quarter_short_label(quarter: int) -> str:
 
 @dataclass(frozen=True, order=True)
 class Period:
-    """One quarter of a year, e.g. ``Period(2025, 2)`` for Triwulan II 2025."""
+    """One quarter of a year, e.g. ``Period(2025, 2)`` for Triwulan II 2025, or a whole year,
+    ``Period.year_of(2025)`` (quarter 4, ``annual``)."""
 
     year: int
     quarter: int
+    annual: bool = False
 
     def __post_init__(self) -> None:
         if self.quarter not in QUARTERS:
@@ -66,15 +73,28 @@ class Period:
                 f"quarter {self.quarter} does not exist; expected a quarter from 1 to 4 "
                 f"(e.g. {self.year}-Q2)"
             )
+        if self.annual and self.quarter != 4:
+            raise PeriodError("a year is measured at its end: an annual period is Triwulan IV")
+
+    @classmethod
+    def year_of(cls, year: int) -> Period:
+        """The year as a period: ``Period.year_of(2025)``, measured at Triwulan IV."""
+        return cls(year, 4, annual=True)
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``2025-Q2`` or ``2025-TW2`` (case-insensitive)."""
+        """Read ``2025-Q2`` or ``2025-TW2`` (case-insensitive), or a year: ``2025`` or
+        ``2025-TAHUNAN``."""
+        whole = _YEAR_PATTERN.match(text.strip())
+        if whole:
+            if int(whole["year"]) < 1:
+                raise PeriodError(f"period {text!r}: there is no year 0; expected e.g. 2025")
+            return cls.year_of(int(whole["year"]))
         match = _PATTERN.match(text.strip())
         if not match:
             raise PeriodError(
-                f"period {text!r} is not understood; expected YYYY-Qn or YYYY-TWn, "
-                "e.g. 2025-Q2 or 2025-TW2"
+                f"period {text!r} is not understood; expected YYYY-Qn or YYYY-TWn "
+                "(a quarter, e.g. 2025-Q2 or 2025-TW2) or YYYY (the year, e.g. 2025)"
             )
         year = int(match["year"])
         if year < 1:
@@ -83,13 +103,18 @@ class Period:
 
     @property
     def slug(self) -> str:
-        """The canonical name used in file paths: ``2025-Q2``."""
-        return f"{self.year}-Q{self.quarter}"
+        """The canonical name used in file paths: ``2025-Q2``, or ``2025`` for the year."""
+        return str(self.year) if self.annual else f"{self.year}-Q{self.quarter}"
 
     @property
     def label(self) -> str:
-        """``Triwulan II``."""
+        """``Triwulan II`` (for the year: ``Triwulan IV``, its end)."""
         return quarter_label(self.quarter)
+
+    @property
+    def title(self) -> str:
+        """``Triwulan II 2025``, or ``Tahun 2025`` for the year."""
+        return f"Tahun {self.year}" if self.annual else f"{self.label} {self.year}"
 
     @property
     def short_label(self) -> str:
@@ -107,8 +132,14 @@ class Period:
         return range(1, self.quarter + 1)
 
     def previous(self) -> Period | None:
-        """The previous quarter of the same year, or None for Triwulan I."""
+        """The previous quarter of the same year, or None for Triwulan I (for the year:
+        Triwulan III)."""
         return Period(self.year, self.quarter - 1) if self.quarter > 1 else None
+
+    def previous_year(self) -> Period:
+        """The same period one year earlier: ``2024-Q2`` for ``2025-Q2``, ``2024`` for
+        ``2025``."""
+        return Period(self.year - 1, self.quarter, self.annual)
 
     def __str__(self) -> str:
         return self.slug

@@ -1,0 +1,239 @@
+"""Parts only the annual Laporan Kinerja has (PermenPANRB 53/2014): Bab I Pendahuluan, Bab III
+B Realisasi Anggaran per program and kegiatan, Bab IV Penutup and the Lampiran's Pengukuran
+Kinerja table. Everything else in the annual chapters is the quarterly report's blocks,
+applied to the year (docs/annual.md).
+"""
+
+from __future__ import annotations
+
+from lkj.figures import format as fmt
+from lkj.inputs.history import YearResult
+from lkj.report import sentences
+from lkj.report.block import Block
+from lkj.report.blocks import TableFigure
+from lkj.report.context import ReportContext
+from lkj.report.structure import generated, heading
+from lkj.report.table import Table, c, num, row, strong, table_block
+from lkj.report.terbilang import dengan_kata
+from lkj.rules.achievement import Kelas, capaian
+from lkj.rules.budget import absorption, program_totals
+
+#: The chapters of the annual report, in order (Bab I's systematic overview names them).
+CHAPTERS = (
+    "Bab I Pendahuluan",
+    "Bab II Perencanaan Kinerja",
+    "Bab III Akuntabilitas Kinerja",
+    "Bab IV Penutup",
+)
+
+
+def pendahuluan(ctx: ReportContext) -> list[Block]:
+    """Bab I: what the report is and what it measures (generated), then the analysts'
+    ``pendahuluan.md`` (organisation, tasks and functions, structure, strategic issues), which
+    is optional."""
+    s = ctx.summary
+    year = ctx.period.year
+    goals = len({r.indicator.sasaran for r in s.indicators})
+    text = generated(
+        [
+            f"Laporan Kinerja {ctx.info.nama} Tahun {year} merupakan pertanggungjawaban atas "
+            f"pelaksanaan Perjanjian Kinerja {ctx.singkatan} Tahun {year}, disusun menurut "
+            "Peraturan Menteri PANRB Nomor 53 Tahun 2014. Pengukuran kinerja dilakukan "
+            f"terhadap {dengan_kata(goals)} Sasaran Strategis dengan "
+            f"{dengan_kata(len(s.indicators))} Indikator Kinerja Utama.",
+            "Sistematika penyajian laporan ini adalah sebagai berikut:",
+        ],
+        CHAPTERS,
+    )
+    return [text, *ctx.narasi.blocks("pendahuluan", "Pendahuluan")]
+
+
+def realisasi_program(ctx: ReportContext) -> list[Block]:
+    """Bab III B: each program with its kegiatan, ceiling, realisation and absorption, and the
+    total (its sums equal anggaran.yaml, checked when the data are read); nothing without
+    ``realisasi_kegiatan.csv``."""
+    programs = ctx.summary.data.programs
+    if not programs:
+        return []
+    head = [[c("No"), c("Program / Kegiatan"), c("Pagu (Rp)"), c("Realisasi (Rp)"), c("%")]]
+    body = []
+    for n, p in enumerate(programs, 1):
+        body.append(
+            row(
+                strong(str(n)),
+                c(p.program, bold=True),
+                strong(fmt.angka(p.pagu, 0)),
+                strong(fmt.angka(p.realisasi, 0)),
+                strong(fmt.capaian(p.persen)),
+            )
+        )
+        for k in p.kegiatan:
+            body.append(
+                row(
+                    c(),
+                    c(k.kegiatan),
+                    num(fmt.angka(k.pagu, 0)),
+                    num(fmt.angka(k.realisasi, 0)),
+                    num(fmt.capaian(k.persen)),
+                )
+            )
+    pagu, realisasi = program_totals(programs)
+    foot = [
+        row(
+            c("Jumlah", colspan=2, bold=True),
+            strong(fmt.angka(pagu, 0)),
+            strong(fmt.angka(realisasi, 0)),
+            strong(fmt.capaian(absorption(realisasi, pagu))),
+        )
+    ]
+    title = f"Realisasi Anggaran per Program dan Kegiatan Tahun {ctx.period.year}"
+    lead = generated(
+        [
+            f"Realisasi anggaran {ctx.singkatan} tahun {ctx.period.year} untuk "
+            f"{dengan_kata(len(programs))} program sebesar {fmt.rupiah(realisasi)} atau "
+            f"{fmt.persen(absorption(realisasi, pagu))} dari pagu {fmt.rupiah(pagu)}, "
+            "dengan rincian per program dan kegiatan sebagai berikut:"
+        ]
+    )
+    return [
+        heading("Realisasi Anggaran per Program dan Kegiatan", 3, id="realisasi-program"),
+        lead,
+        table_block(title, Table(head, [body], foot)),
+    ]
+
+
+def penutup(ctx: ReportContext) -> list[Block]:
+    """Bab IV: the key figures of the year (generated) and the analysts' conclusions and next
+    steps (``penutup.md``, optional)."""
+    s = ctx.summary
+    year = ctx.period.year
+    measured = sum(1 for r in s.indicators if r.capaian_kumulatif is not None)
+    reached = s.count(Kelas.DI_ATAS) + s.count(Kelas.TEPAT)
+    figures = [
+        f"Capaian kinerja {ctx.singkatan} tahun {year} rata-rata "
+        f"{fmt.persen(s.capaian_rata_rata)} dari {dengan_kata(measured)} IKU yang terukur: "
+        f"{dengan_kata(reached)} IKU mencapai atau melampaui target dan "
+        f"{dengan_kata(s.count(Kelas.DI_BAWAH))} IKU belum mencapainya"
+        + (
+            f"; {dengan_kata(s.count(Kelas.TIDAK_TERUKUR))} IKU tidak terukur."
+            if s.count(Kelas.TIDAK_TERUKUR)
+            else "."
+        )
+    ]
+    return [
+        generated(figures),
+        *sentences.ringkasan_anggaran(ctx),
+        *ctx.narasi.blocks("penutup", "Penutup"),
+    ]
+
+
+def pengukuran(ctx: ReportContext) -> TableFigure:
+    """Lampiran: the Pengukuran Kinerja table, each IKU's target, realisation and capaian of
+    the year."""
+    head = [
+        [
+            c("No"),
+            c("Sasaran Strategis"),
+            c("Indikator Kinerja"),
+            c("Target"),
+            c("Realisasi"),
+            c("Capaian (%)"),
+        ]
+    ]
+    body = [
+        row(
+            num(str(r.iku)),
+            c(r.sasaran, cls="lkj-sasaran"),
+            c(r.indicator.nama, cls="lkj-indikator"),
+            num(fmt.nilai(r.indicator, r.target)),
+            num(fmt.nilai(r.indicator, r.realisasi_kumulatif)),
+            strong(fmt.capaian(r.capaian_kumulatif)),
+        )
+        for r in ctx.summary.indicators
+    ]
+    return table_block(f"Pengukuran Kinerja Tahun {ctx.period.year}", Table(head, [body]))
+
+
+def riwayat(ctx: ReportContext, iku: int) -> list[Block]:
+    """Bab III A (2): the IKU's realisation this year against the earlier years the data hold
+    (``hasil.csv``), with the target and capaian of each year that gives a target; nothing
+    without earlier years."""
+    earlier = ctx.history.get(iku, ())
+    if not earlier:
+        return []
+    r = ctx.summary.result(iku)
+    ind = r.indicator
+    years = [*earlier, YearResult(ctx.period.year, r.realisasi_kumulatif, r.target)]
+    head = [[c("Uraian"), *(c(f"Tahun {y.year}") for y in years)]]
+    body = [row(c("Realisasi"), *(num(fmt.nilai(ind, y.realisasi)) for y in years))]
+    if any(y.target is not None for y in earlier):
+        body.append(row(c("Target"), *(num(fmt.nilai(ind, y.target)) for y in years)))
+        body.append(
+            row(
+                c("Capaian (%)"),
+                *(
+                    num(fmt.capaian(capaian(ind, y.realisasi, y.target)))
+                    if y.target is not None
+                    else num(fmt.DASH)
+                    for y in years
+                ),
+            )
+        )
+    title = f"Realisasi IKU {iku} Tahun {years[0].year}\u2013{ctx.period.year}"
+    return [table_block(title, Table(head, [body]))]
+
+
+def renstra(ctx: ReportContext, iku: int) -> list[Block]:
+    """Bab III A (3): the year's realisation against the Renstra target of the year, and the
+    progress toward the final target (realisation / final target, by the indicator's rule);
+    nothing without Renstra targets for the IKU."""
+    plan = ctx.renstra.get(iku)
+    if plan is None:
+        return []
+    r = ctx.summary.result(iku)
+    ind = r.indicator
+    this_year = plan.per_year.get(ctx.period.year)
+    head = [[c("Uraian"), c("Target"), c("Realisasi"), c("Capaian (%)")]]
+    body = []
+    if this_year is not None:
+        body.append(
+            row(
+                c(f"Target Renstra Tahun {ctx.period.year}"),
+                num(fmt.nilai(ind, this_year)),
+                num(fmt.nilai(ind, r.realisasi_kumulatif)),
+                strong(fmt.capaian(capaian(ind, r.realisasi_kumulatif, this_year))),
+            )
+        )
+    if plan.final is not None:
+        body.append(
+            row(
+                c(f"Target Akhir Renstra ({plan.last})"),
+                num(fmt.nilai(ind, plan.final)),
+                num(fmt.nilai(ind, r.realisasi_kumulatif)),
+                strong(fmt.capaian(capaian(ind, r.realisasi_kumulatif, plan.final))),
+            )
+        )
+    if not body:
+        return []
+    title = f"Realisasi IKU {iku} terhadap Target Renstra {plan.first}\u2013{plan.last}"
+    return [table_block(title, Table(head, [body]))]
+
+
+def standar(ctx: ReportContext, iku: int) -> list[Block]:
+    """Bab III A (4): the year's realisation against the national standard (``standar.csv``)
+    by the indicator's capaian rule; nothing without one."""
+    benchmark = ctx.standar.get(iku)
+    if benchmark is None:
+        return []
+    r = ctx.summary.result(iku)
+    ind = r.indicator
+    head = [[c("Uraian"), c("Standar Nasional"), c(f"Realisasi {ctx.period.year}"), c("%")]]
+    body = [
+        row(
+            c(ind.nama),
+            num(fmt.nilai(ind, benchmark)),
+            num(fmt.nilai(ind, r.realisasi_kumulatif)),
+            strong(fmt.capaian(capaian(ind, r.realisasi_kumulatif, benchmark))),
+        )
+    ]
+    return [table_block(f"Realisasi IKU {iku} terhadap Standar Nasional", Table(head, [body]))]

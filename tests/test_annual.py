@@ -1,0 +1,298 @@
+"""The annual Laporan Kinerja: Cianjur DKP 2015 built as a year, its printed budget figures,
+and the years lkj refuses (docs/annual.md)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from lkj.cli import main
+from lkj.figures.summary import summarise
+from lkj.inputs.project import Project
+from lkj.rules.decimals import round2
+from tests.conftest import REPO
+
+UNIT = "cianjur-dkp"
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return code, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def annual_html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """``lkj build 2015 --unit cianjur-dkp`` in a copy of the tree."""
+    root = tmp_path_factory.mktemp("annual") / "project"
+    for name in ("data", "params", "notebooks"):
+        shutil.copytree(REPO / name, root / name)
+    code, err = run(root, "build", "2015", "--unit", UNIT)
+    assert code == 0, err
+    folder = root / "reports/cianjur-dkp/2015"
+    assert (folder / "lkj-cianjur-dkp-2015-tahunan.pdf").read_bytes().startswith(b"%PDF")
+    return (folder / "lkj-cianjur-dkp-2015-tahunan.html").read_text(encoding="utf-8")
+
+
+def test_the_years_figures_are_those_at_triwulan_iv() -> None:
+    s = summarise("2015", UNIT, Project.at(REPO))
+    assert s.period.annual
+    # printed p.21: 0,162 / 0,820 = 19,76; 5 / 5 = 100; (18 - (25 - 18)) / 18 = 61,11
+    assert [round2(r.capaian_kumulatif) for r in s.indicators[:3] if r.capaian_kumulatif] == [
+        D("19.76"),
+        D("100.00"),
+        D("61.11"),
+    ]
+    assert s.indicators[3].capaian_kumulatif is None  # target 0 Ha: not measurable
+
+
+def test_the_annual_chapters(annual_html: str) -> None:
+    from tests.test_walkthrough import body_text
+
+    text = body_text(annual_html)
+    for title in (
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "Capaian Kinerja Organisasi",
+        "Realisasi Anggaran",
+        "BAB IV PENUTUP",
+        "LAMPIRAN",
+        "Pengukuran Kinerja Tahun 2015",
+    ):
+        assert title in text, title
+    assert "LAPORAN KINERJA" in text and "Tahun 2015" in text
+    assert "Triwulan I 2015" not in text  # no quarter of a year reported once
+
+
+def test_the_printed_budget_per_program(annual_html: str) -> None:
+    from tests.test_walkthrough import body_text
+
+    text = body_text(annual_html)
+    # p.45-49: each program's absorption as printed (realisasi / pagu of its kegiatan)
+    for printed in (
+        "3.090.875.000 3.073.563.517 99,44",
+        "808.371.950 808.296.651 99,99",
+        "128.800.000 128.156.000 99,50",
+        "39.195.900 37.145.900 94,77",
+        "61.678.100 59.888.100 97,10",
+        "5.022.173.500 4.979.049.500 99,14",
+        "79.261.250 72.811.250 91,86",
+        "5.294.409.800 5.148.648.050 97,25",
+        # the total equals Belanja Langsung, p.44: 14.835.738.968 / 15.052.945.500 = 98,56
+        "Jumlah 15.052.945.500 14.835.738.968 98,56",
+    ):
+        assert printed in text, printed
+    # a kegiatan of 0 of 0 has no absorption, not 0,00
+    assert "Rapat-Rapat Koordinasi dan Konsultasi Ke Luar Daerah 0 0 -" in text
+
+
+def test_bp3mi_2025_has_no_year_yet(project_copy: Path) -> None:
+    code, err = run(project_copy, "build", "2025", "--unit", "bp3mi-jabar")
+    assert code == 2
+    assert err.strip() == (
+        "lkj: error: no annual report for 2025: data/bp3mi-jabar/2025/realisasi.csv reaches "
+        "Triwulan II, and the year's realisation is the one at Triwulan IV (docs/annual.md); "
+        "add the Triwulan IV rows (or the annual figures as Triwulan IV) or build a quarter, "
+        "e.g. 2025-Q2"
+    )
+    assert not (project_copy / "reports").exists()
+
+
+def test_kegiatan_that_do_not_add_up(project_copy: Path) -> None:
+    path = project_copy / "data/cianjur-dkp/2015/realisasi_kegiatan.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",900000,900000", ",1900000,900000"), encoding="utf-8")
+    code, err = run(project_copy, "summary", "2015", "--unit", UNIT)
+    assert code == 2
+    assert err.strip() == (
+        "lkj: error: data/cianjur-dkp/2015/realisasi_kegiatan.csv, column 'pagu': the "
+        "kegiatan's pagu add up to 15.053.945.500; expected 15.052.945.500 as anggaran.yaml "
+        "states"
+    )
+
+
+def test_without_kegiatan_the_table_is_left_out(project_copy: Path) -> None:
+    (project_copy / "data/cianjur-dkp/2015/realisasi_kegiatan.csv").unlink()
+    from lkj.report.annual import realisasi_program
+    from lkj.report.context import load_report
+
+    assert realisasi_program(load_report(UNIT, "2015", project_copy)) == []
+
+
+def test_earlier_years_matched_by_code(annual_html: str) -> None:
+    from tests.test_walkthrough import body_text
+
+    text = body_text(annual_html)
+    # p.25 and p.38: "Hasil Th 2012/2013/2014", then the 2015 realisation of p.21
+    assert "Realisasi 47,121% 0,045% 0,094% 0,162%" in text
+    assert "Realisasi 7,2% 5% 5% 5%" in text
+    assert "Realisasi 1,57% 28,38% 20% 25%" in text
+    assert "Realisasi 2,8 Ha 0 Ha 1,7 Ha 0 Ha" in text
+    assert "Gambar 3.3 Realisasi IKU 2 Tahun 2012\u20132015" in text
+
+
+def test_a_renamed_code_is_linked_by_kode_lama(project_copy: Path) -> None:
+    from lkj.report.context import load_report
+
+    data = project_copy / "data/cianjur-dkp/2015/indikator.csv"
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        .replace("kode\n", "kode,kode_lama\n", 1)
+        .replace(",3.10.5\n", ",3.10.5-baru,3.10.5\n")
+        .replace(",3.10.4\n", ",3.10.4,\n")
+        .replace(",3.10.6\n", ",3.10.6,\n")
+        .replace(",3.11.19\n", ",3.11.19,\n"),
+        encoding="utf-8",
+    )
+    ctx = load_report(UNIT, "2015", project_copy)
+    assert [(y.year, y.realisasi) for y in ctx.history[2]] == [
+        (2012, D("7.2")),
+        (2013, D(5)),
+        (2014, D(5)),
+    ]
+
+
+def test_an_earlier_year_that_cannot_be_matched(project_copy: Path) -> None:
+    path = project_copy / "data/cianjur-dkp/2013/hasil.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("3.10.6,", "3.10.9,"), "utf-8")
+    code, err = run(project_copy, "build", "2015", "--unit", UNIT)
+    assert code == 2
+    assert err.strip().splitlines()[-1] == (
+        "lkj: error: data/cianjur-dkp/2013/hasil.csv, row 5, column 'kode': no indicator of "
+        "2015 has this code; found '3.10.9'; expected the kode of one indicator in "
+        "data/cianjur-dkp/2015/indikator.csv, or one of its kode_lama when its code changed "
+        "(docs/annual.md)"
+    )
+    assert not (project_copy / "reports").exists()
+
+
+def test_without_earlier_years_the_comparison_is_left_out(project_copy: Path) -> None:
+    from lkj.report import annual, charts
+    from lkj.report.context import load_report
+
+    for year in (2012, 2013, 2014):
+        shutil.rmtree(project_copy / f"data/cianjur-dkp/{year}")
+    ctx = load_report(UNIT, "2015", project_copy)
+    assert ctx.history == {}
+    assert annual.riwayat(ctx, 1) == [] and charts.riwayat(ctx, 1) == []
+
+
+RENSTRA = """kode,tahun,target
+3.10.5,2015,5
+3.10.5,2016,8
+3.10.5,akhir,8
+3.10.6,2015,20
+3.10.6,2016,15
+"""
+
+
+def with_renstra(root: Path, text: str = RENSTRA, periode: str = "2012-2016") -> None:
+    unit = root / "data/cianjur-dkp/unit.yaml"
+    if periode:
+        unit.write_text(
+            unit.read_text(encoding="utf-8") + f"renstra:\n  periode: {periode}\n", "utf-8"
+        )
+    (root / "data/cianjur-dkp/renstra.csv").write_text(text, encoding="utf-8")
+
+
+def test_renstra_targets_and_progress(project_copy: Path) -> None:
+    from lkj.report import annual
+    from lkj.report.context import load_report
+    from tests.test_walkthrough import body_text
+
+    with_renstra(project_copy)
+    ctx = load_report(UNIT, "2015", project_copy)
+    assert ctx.renstra[2].per_year == {2015: D(5), 2016: D(8)} and ctx.renstra[2].final == D(8)
+    html = "".join(str(b.html()) for b in annual.renstra(ctx, 2) + annual.renstra(ctx, 3))
+    text = body_text(f"<body>{html}</body>")
+    # sampah: 5 / 5 = 100,00 this year; 5 / 8 = 62,50 of the final target
+    assert "Target Renstra Tahun 2015 5% 5% 100,00" in text
+    assert "Target Akhir Renstra (2016) 8% 5% 62,50" in text
+    # TPST, lower is better: (2 x 20 - 25) / 20 = 75,00; (2 x 15 - 25) / 15 = 33,33
+    assert "Target Renstra Tahun 2015 20% 25% 75,00" in text
+    assert "Target Akhir Renstra (2016) 15% 25% 33,33" in text
+    assert annual.renstra(ctx, 1) == []  # no Renstra target: left out
+
+
+@pytest.mark.parametrize(
+    ("text", "periode", "message"),
+    [
+        (
+            "kode,tahun,target\n3.10.5,2017,8\n",
+            "2012-2016",
+            "data/cianjur-dkp/renstra.csv, row 2, column 'tahun': not a year of the Renstra "
+            "2012-2016; found '2017'; expected a year from 2012 to 2016, or 'akhir' for the "
+            "final target",
+        ),
+        (
+            "kode,tahun,target\n3.10.5,2016,8\n3.10.5,akhir,9\n",
+            "2012-2016",
+            "data/cianjur-dkp/renstra.csv, row 3, column 'target': the final target "
+            "contradicts the target of 2016, the Renstra's last year; found '9'; expected the "
+            "same value as the row for 2016, or only one of the two",
+        ),
+        (
+            RENSTRA,
+            "",
+            "data/cianjur-dkp/unit.yaml, key 'renstra.periode': Renstra targets without the "
+            "Renstra period; expected the years of the Renstra, e.g. 2025-2029, for "
+            "data/cianjur-dkp/renstra.csv (docs/annual.md)",
+        ),
+    ],
+)
+def test_bad_renstra_targets(project_copy: Path, text: str, periode: str, message: str) -> None:
+    with_renstra(project_copy, text, periode)
+    code, err = run(project_copy, "build", "2015", "--unit", UNIT)
+    assert code == 2
+    assert err.strip().splitlines()[-1] == f"lkj: error: {message}"
+    assert not (project_copy / "reports").exists()
+
+
+def test_a_national_standard(project_copy: Path) -> None:
+    from lkj.report import annual
+    from lkj.report.context import load_report
+    from tests.test_walkthrough import body_text
+
+    (project_copy / "data/cianjur-dkp/2015/standar.csv").write_text(
+        "kode,standar\n3.10.5,80\n3.10.6,20\n", encoding="utf-8"
+    )
+    ctx = load_report(UNIT, "2015", project_copy)
+    html = "".join(str(b.html()) for i in (1, 2, 3) for b in annual.standar(ctx, i))
+    text = body_text(f"<body>{html}</body>")
+    # sampah 5 / 80 = 6,25; TPST, lower is better: (2 x 20 - 25) / 20 = 75,00
+    assert "Persentase Penanganan Sampah 80% 5% 6,25" in text
+    assert "Tempat Pembuangan sampah TPST persatuan penduduk 20% 25% 75,00" in text
+    assert "IKU 1 terhadap Standar Nasional" not in text  # no standard: left out
+
+
+def test_the_closing_key_figures(annual_html: str) -> None:
+    from tests.test_walkthrough import body_text
+
+    # (19,76 + 100 + 61,11) / 3 = 60,29; sampah reached, RTH and TPST not, pemakaman 0 of 0
+    assert (
+        "Capaian kinerja DKP Kabupaten Cianjur tahun 2015 rata-rata 60,29% dari 3 (tiga) IKU "
+        "yang terukur: 1 (satu) IKU mencapai atau melampaui target dan 2 (dua) IKU belum "
+        "mencapainya; 1 (satu) IKU tidak terukur."
+    ) in body_text(annual_html)
+
+
+def test_an_indicator_without_triwulan_iv_is_not_measured(project_copy: Path) -> None:
+    # IKU 4 (sum of the quarters) measured in Triwulan I-III only: 1 + 1 + 1 Ha is not the year
+    path = project_copy / "data/cianjur-dkp/2015/realisasi.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("4,4,0\n", "4,1,1\n4,2,1\n4,3,1\n4,4,-\n"),
+        encoding="utf-8",
+    )
+    year = summarise("2015", UNIT, Project.at(project_copy)).result(4)
+    quarter = summarise("2015-Q4", UNIT, Project.at(project_copy)).result(4)
+    assert year.realisasi_kumulatif is None and year.belum_diukur == (4,)
+    assert quarter.realisasi_kumulatif == D(3)  # the quarterly report's year to date
