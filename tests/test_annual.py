@@ -27,17 +27,33 @@ def run(root: Path, *args: str) -> tuple[int, str]:
     return code, err.getvalue()
 
 
-@pytest.fixture(scope="module")
-def annual_html(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """``lkj build 2015 --unit cianjur-dkp`` in a copy of the tree."""
-    root = tmp_path_factory.mktemp("annual") / "project"
+REPORT = "reports/cianjur-dkp/2015/lkj-cianjur-dkp-2015-tahunan"
+
+
+def copy_tree(root: Path) -> Path:
     for name in ("data", "params", "notebooks"):
         shutil.copytree(REPO / name, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def annual_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``lkj build 2015 --unit cianjur-dkp`` in a copy of the tree."""
+    root = copy_tree(tmp_path_factory.mktemp("annual") / "project")
     code, err = run(root, "build", "2015", "--unit", UNIT)
     assert code == 0, err
-    folder = root / "reports/cianjur-dkp/2015"
-    assert (folder / "lkj-cianjur-dkp-2015-tahunan.pdf").read_bytes().startswith(b"%PDF")
-    return (folder / "lkj-cianjur-dkp-2015-tahunan.html").read_text(encoding="utf-8")
+    assert (root / f"{REPORT}.pdf").read_bytes().startswith(b"%PDF")
+    return root
+
+
+@pytest.fixture(scope="module")
+def annual_html(annual_root: Path) -> str:
+    return (annual_root / f"{REPORT}.html").read_text(encoding="utf-8")
+
+
+def nothing_written(root: Path) -> bool:
+    """Bad input writes nothing: no report, no build folder."""
+    return not (root / "reports").exists() and not (root / "build").exists()
 
 
 def test_the_years_figures_are_those_at_triwulan_iv() -> None:
@@ -104,7 +120,7 @@ def test_bp3mi_2025_has_no_year_yet(project_copy: Path) -> None:
         "add the Triwulan IV rows (or the annual figures as Triwulan IV) or build a quarter, "
         "e.g. 2025-Q2"
     )
-    assert not (project_copy / "reports").exists()
+    assert nothing_written(project_copy)
 
 
 def test_kegiatan_that_do_not_add_up(project_copy: Path) -> None:
@@ -172,7 +188,7 @@ def test_an_earlier_year_that_cannot_be_matched(project_copy: Path) -> None:
         "data/cianjur-dkp/2015/indikator.csv, or one of its kode_lama when its code changed "
         "(docs/annual.md)"
     )
-    assert not (project_copy / "reports").exists()
+    assert nothing_written(project_copy)
 
 
 def test_without_earlier_years_the_comparison_is_left_out(project_copy: Path) -> None:
@@ -254,7 +270,7 @@ def test_bad_renstra_targets(project_copy: Path, text: str, periode: str, messag
     code, err = run(project_copy, "build", "2015", "--unit", UNIT)
     assert code == 2
     assert err.strip().splitlines()[-1] == f"lkj: error: {message}"
-    assert not (project_copy / "reports").exists()
+    assert nothing_written(project_copy)
 
 
 def test_a_national_standard(project_copy: Path) -> None:
@@ -296,3 +312,146 @@ def test_an_indicator_without_triwulan_iv_is_not_measured(project_copy: Path) ->
     quarter = summarise("2015-Q4", UNIT, Project.at(project_copy)).result(4)
     assert year.realisasi_kumulatif is None and year.belum_diukur == (4,)
     assert quarter.realisasi_kumulatif == D(3)  # the quarterly report's year to date
+
+
+# ---- the PDF: lists, bookmarks, same bytes ------------------------------------------------
+
+
+def test_bookmarks_and_lists_with_page_numbers(annual_root: Path, annual_html: str) -> None:
+    import re
+
+    from tests.pdf_inspect import ReportPdf, squash
+    from tests.test_walkthrough import body_text
+
+    doc = ReportPdf(annual_root / f"{REPORT}.pdf")
+    chapters = [
+        body_text(f"<body>{m}</body>").strip()
+        for m in re.findall(r'<h1 class="lkj-chapter-title">(.*?)</h1>', annual_html)
+    ]
+    sections = [
+        body_text(f"<body>{m}</body>").strip()
+        for m in re.findall(r"<h2 id=[^>]*>(.*?)</h2>", annual_html, re.S)
+    ]
+    assert [b.title for b in doc.bookmarks if b.level == 1] == chapters
+    assert [b.title for b in doc.bookmarks if b.level == 2] == sections
+    assert "BAB III AKUNTABILITAS KINERJA" in chapters and "LAMPIRAN" in chapters
+    contents = "\n".join(doc.texts[i] for i in doc.chapter_pages("DAFTAR ISI"))
+    printed = {
+        squash(m[1]).upper(): m[2]
+        for m in re.finditer(r"^(.+?)\s*\.{2,}\s*(\d+|[ivxlcdm]+)\s*$", contents, re.MULTILINE)
+    }
+    for b in doc.bookmarks:  # the Daftar Isi gives the page each bookmark leads to
+        if b.level <= 2:
+            assert printed.get(b.title.upper()) == doc.labels[b.page], b
+    numbers = [
+        "Tabel " + n.replace("-", ".")
+        for n in re.findall(r'<figure class="lkj-table" id="tabel-([0-9-]+)"', annual_html)
+    ]
+    entries = doc.list_entries("DAFTAR TABEL")
+    assert [e.number for e in entries] == numbers and "Tabel 3.1" in numbers
+    for entry in entries:  # each table is on the page the Daftar Tabel gives
+        assert f"{entry.number} {entry.title}" in squash(doc.texts[doc.page_of_label(entry.label)])
+
+
+def test_rebuilt_elsewhere_the_same_bytes(annual_root: Path, tmp_path: Path) -> None:
+    root = copy_tree(tmp_path / "elsewhere")
+    code, err = run(root, "build", "2015", "--unit", UNIT)
+    assert code == 0, err
+    for suffix in (".html", ".pdf"):
+        built = (root / f"{REPORT}{suffix}").read_bytes()
+        assert built == (annual_root / f"{REPORT}{suffix}").read_bytes(), suffix
+
+
+def test_every_input_read_once_into_the_snapshot(annual_root: Path) -> None:
+    """The earlier years, the kegiatan and the annual chapters are inputs like the others:
+    copied into the build folder, which the chapters read."""
+    inputs = annual_root / "build/cianjur-dkp/2015/inputs"
+    for name in (
+        "data/cianjur-dkp/2012/hasil.csv",
+        "data/cianjur-dkp/2014/hasil.csv",
+        "data/cianjur-dkp/2015/realisasi_kegiatan.csv",
+        "data/cianjur-dkp/2015/published/2015.yaml",
+        "params/cianjur-dkp/2015.yaml",
+        "notebooks/04_bab3a_capaian_kinerja.ipynb",
+    ):
+        assert (inputs / name).is_file(), name
+    assert not (inputs / "notebooks/03_bab2a_capaian_kinerja_triwulan.ipynb").exists()
+
+
+def test_an_earlier_year_outside_the_root_is_refused(project_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.csv"
+    outside.write_text("kode,realisasi\n3.10.5,7\n", encoding="utf-8")
+    path = project_copy / "data/cianjur-dkp/2013/hasil.csv"
+    path.unlink()
+    path.symlink_to(outside)
+    code, err = run(project_copy, "build", "2015", "--unit", UNIT)
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith("lkj: error: data/cianjur-dkp/2013/hasil.csv")
+    assert nothing_written(project_copy)
+
+
+# ---- the appendices -----------------------------------------------------------------------
+
+
+def test_the_reconciliation_appendix(annual_html: str) -> None:
+    from tests.test_walkthrough import body_text
+
+    text = body_text(annual_html)
+    assert "LAMPIRAN: REKONSILIASI ANGKA" in text
+    # 15 figures transcribed from p.21 and p.44 (published/2015.yaml); all agree but one:
+    # p.21 prints 0 as the capaian of the pemakaman, whose target is 0 Ha (not measurable)
+    assert "Sebanyak 15 angka yang tercetak pada LAKIP Dinas Kebersihan" in text
+    assert "ditemukan 1 selisih" in text
+    assert "1 Pengukuran Kinerja (hlm. 21), capaian s.d. TW IV 4 0 -" in text
+
+
+REVIEW = """
+pernyataan_reviu:
+  pereviu: Inspektorat Kabupaten Cianjur
+  penandatangan:
+    tempat: Cianjur
+    tanggal: 2016-02-25
+    jabatan: Inspektur Kabupaten Cianjur
+    nama: CONTOH NAMA
+    identitas: NIP 19600101 198503 1 001
+"""
+
+
+def test_the_review_statement(project_copy: Path) -> None:
+    from lkj.report import annual
+    from lkj.report.context import load_report
+    from tests.test_walkthrough import body_text
+
+    assert annual.pernyataan_reviu(load_report(UNIT, "2015", project_copy)) == []
+    params = project_copy / "params/cianjur-dkp/2015.yaml"
+    params.write_text(params.read_text(encoding="utf-8") + REVIEW, encoding="utf-8")
+    blocks = annual.pernyataan_reviu(load_report(UNIT, "2015", project_copy))
+    text = body_text("<body>" + "".join(str(b.html()) for b in blocks) + "</body>").strip()
+    assert text.startswith("PERNYATAAN TELAH DIREVIU DINAS KEBERSIHAN")
+    assert "TAHUN ANGGARAN 2015" in text
+    assert (
+        "Kami, Inspektorat Kabupaten Cianjur, telah mereviu Laporan Kinerja Dinas Kebersihan"
+        in text
+    )
+    assert annual.REVIEW_CLEAN in text
+    assert "Cianjur, 25 Februari 2016 Inspektur Kabupaten Cianjur, CONTOH NAMA" in text
+    params.write_text(
+        params.read_text(encoding="utf-8") + "  catatan: Terdapat dua catatan reviu.\n", "utf-8"
+    )
+    blocks = annual.pernyataan_reviu(load_report(UNIT, "2015", project_copy))
+    text = body_text("<body>" + "".join(str(b.html()) for b in blocks) + "</body>").strip()
+    assert "Terdapat dua catatan reviu." in text and annual.REVIEW_CLEAN not in text
+
+
+def test_a_review_statement_only_for_a_year(project_copy: Path) -> None:
+    params = project_copy / "params/bp3mi-jabar/2025-Q2.yaml"
+    params.write_text(params.read_text(encoding="utf-8") + REVIEW, encoding="utf-8")
+    code, err = run(project_copy, "build", "2025-Q2")
+    assert code == 2
+    assert err.strip().splitlines()[-1] == (
+        "lkj: error: params/bp3mi-jabar/2025-Q2.yaml, key 'pernyataan_reviu': a review "
+        "statement in a quarter's params; expected pernyataan_reviu only in the params of a "
+        "year, e.g. params/bp3mi-jabar/2025.yaml: only the annual report is reviewed "
+        "(docs/annual.md)"
+    )
+    assert nothing_written(project_copy)

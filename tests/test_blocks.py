@@ -35,6 +35,7 @@ SAMPLES: list[Block] = [
     b.Blank(),
     b.Missing("Narasi belum tersedia.", "d/iku-01.md", "IKU 1", None, "d", False),
     b.Generated(("Satu.",), ("a;", "b."), ("Akhir.",)),
+    b.ReviewStatement("Dinas X", 2015, ("Kami telah mereviu.", "Simpulan.")),
     b.Analysis(("Naik.",), ("IKU 9",), "Perlu perhatian."),
     b.Visi("Terwujudnya pelindungan"),
     b.LetteredList(("Misi satu", "Misi dua")),

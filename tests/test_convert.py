@@ -113,3 +113,27 @@ def test_back_to_csv_needs_a_workbook(
     code, _, err = run(project_copy, capsys, "--to", "csv")
     assert code == 2
     assert err.strip() == f"lkj: error: {BOOK}: file is missing; expected the workbook"
+
+
+def test_the_kegiatan_of_a_year_travel_with_it(project_copy: Path) -> None:
+    """Cianjur DKP 2015's realisasi_kegiatan.csv (the annual report's Bab III B) becomes the
+    sheet realisasi_kegiatan and back, the same programs; a year without it has no sheet."""
+    from lkj.inputs.project import Project
+    from lkj.inputs.unit import load
+
+    folder = project_copy / "data/cianjur-dkp/2015"
+    before = load(Project.at(project_copy), "cianjur-dkp", 2015).programs
+    args = ["--root", str(project_copy), "convert", "2015", "--unit", "cianjur-dkp"]
+    assert main([*args, "--to", "xlsx"]) == 0
+    assert not (folder / "realisasi_kegiatan.csv").exists()
+    book = openpyxl.load_workbook(project_copy / "data/cianjur-dkp/2015.xlsx")
+    assert "realisasi_kegiatan" in book.sheetnames
+    assert load(Project.at(project_copy), "cianjur-dkp", 2015).programs == before
+    assert main([*args, "--to", "csv"]) == 0
+    assert (folder / "realisasi_kegiatan.csv").is_file()  # its comments are not carried
+    assert load(Project.at(project_copy), "cianjur-dkp", 2015).programs == before
+    assert before  # the programs of the file, not none
+    bp3mi = ["--root", str(project_copy), "convert", "2025", "--to", "xlsx"]
+    assert main(bp3mi) == 0
+    book = openpyxl.load_workbook(project_copy / BOOK)
+    assert "realisasi_kegiatan" not in book.sheetnames

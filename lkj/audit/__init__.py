@@ -95,7 +95,7 @@ class Audit:
     def to_table(self) -> str:
         """The findings for people, one numbered block each (Indonesian, as in the report):
         the published report's figures, then the figures in the analysts' prose."""
-        lines = [f"Audit angka tercetak: {self.unit_name}, {self.period.label} {self.period.year}"]
+        lines = [f"Audit angka tercetak: {self.unit_name}, {self.period.title}"]
         if self.transcribed:
             lines += [
                 f"Sumber: {self.published}",

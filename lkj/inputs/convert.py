@@ -20,8 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from lkj.errors import DataError
-from lkj.inputs.files import csv_delimiter, read_text, yaml_load
-from lkj.inputs.layout import ANGGARAN, ANGGARAN_YAML, TABLES, table_files, workbook_path, year_dir
+from lkj.inputs.files import csv_delimiter, is_comment, read_text, yaml_load
+from lkj.inputs.layout import (
+    ANGGARAN,
+    ANGGARAN_YAML,
+    REALISASI_KEGIATAN,
+    TABLES,
+    table_files,
+    workbook_path,
+    year_dir,
+)
 from lkj.inputs.ooxml import workbook_bytes
 from lkj.inputs.project import Project
 from lkj.inputs.sheets import add_table
@@ -35,6 +43,10 @@ class Conversion:
 
     write: dict[Path, bytes]
     remove: tuple[Path, ...]
+
+
+#: Tables that a year has only when it needs them: converted when they are there.
+OPTIONAL_TABLES = (REALISASI_KEGIATAN,)
 
 
 def to_workbook(project: Project, unit: str, year: int) -> Conversion:
@@ -53,6 +65,8 @@ def to_workbook(project: Project, unit: str, year: int) -> Conversion:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for spec in TABLES:
+        if spec in OPTIONAL_TABLES and not (folder / spec.file).exists():
+            continue
         if spec is ANGGARAN:
             header, rows = _anggaran_rows(folder / ANGGARAN_YAML, project)
         else:
@@ -73,6 +87,8 @@ def to_csv(project: Project, unit: str, year: int) -> Conversion:
     workbook = Workbook(book, project.display(book), root=project.root)
     files: dict[Path, bytes] = {}
     for spec in TABLES:
+        if spec in OPTIONAL_TABLES and not workbook.has(spec):
+            continue
         header, rows = workbook.table(spec)
         if spec is ANGGARAN:
             files[folder / ANGGARAN_YAML] = _anggaran_yaml(rows[0].values)
@@ -89,11 +105,12 @@ def to_csv(project: Project, unit: str, year: int) -> Conversion:
 
 
 def _csv_rows(path: Path, project: Project) -> tuple[list[str], list[list[str]]]:
-    """The header and the non-blank rows of a CSV file, cells as written."""
+    """The header and the non-blank rows of a CSV file, cells as written; comment lines
+    (``# ...``, before the header or among the rows) are not data and are not carried."""
     text = read_text(path, project.display(path), root=project.root)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
-    header = [h.strip() for h in next(reader)]
-    return header, [cells for cells in reader if any(c.strip() for c in cells)]
+    rows = [cells for cells in reader if any(c.strip() for c in cells) and not is_comment(cells)]
+    return [h.strip() for h in rows[0]], rows[1:]
 
 
 def _csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:

@@ -61,6 +61,16 @@ class Penandatangan(_Strict):
     identitas: StrictStr
 
 
+class PernyataanReviu(_Strict):
+    """The annual report's optional page "Pernyataan Telah Direviu": the internal auditor
+    (APIP) that reviewed the report, its signatory and, when the review found something, its
+    conclusion in place of the standard one (docs/annual.md)."""
+
+    pereviu: StrictStr = Field(min_length=1)  # "Inspektorat Kabupaten Cianjur"
+    penandatangan: Penandatangan
+    catatan: StrictStr = ""
+
+
 # Where a supporting table goes: before or after the analysts' "Evaluasi Kinerja" text.
 Letak = Literal["sebelum_evaluasi", "setelah_evaluasi"]
 # How a column's cells are read and shown (docs/supporting-tables.md).
@@ -145,6 +155,8 @@ class ReportParams(_Strict):
     # The appendix "Lampiran: Rekonsiliasi Angka" (lkj audit's findings against the published
     # report transcribed in data/<unit>/<year>/published/<period>.yaml); off by default.
     lampiran_rekonsiliasi: bool = False
+    # The annual report's page "Pernyataan Telah Direviu" (docs/annual.md); absent: no page.
+    pernyataan_reviu: PernyataanReviu | None = None
 
     @property
     def periode(self) -> Period:
@@ -194,5 +206,14 @@ def load_params(
             key="period",
             found=params.period,
             expected=period.slug,
+        )
+    if params.pernyataan_reviu is not None and not period.annual:
+        raise ParamsError(
+            shown,
+            "a review statement in a quarter's params",
+            key="pernyataan_reviu",
+            expected="pernyataan_reviu only in the params of a year, e.g. "
+            f"params/{unit}/{period.year}.yaml: only the annual report is reviewed "
+            "(docs/annual.md)",
         )
     return params

@@ -10,9 +10,10 @@ from lkj.figures import format as fmt
 from lkj.inputs.history import YearResult
 from lkj.report import sentences
 from lkj.report.block import Block
-from lkj.report.blocks import TableFigure
+from lkj.report.blocks import ReviewStatement, TableFigure
 from lkj.report.context import ReportContext
-from lkj.report.structure import generated, heading
+from lkj.report.front import signed_by
+from lkj.report.structure import chapter, generated, heading
 from lkj.report.table import Table, c, num, row, strong, table_block
 from lkj.report.terbilang import dengan_kata
 from lkj.rules.achievement import Kelas, capaian
@@ -237,3 +238,35 @@ def standar(ctx: ReportContext, iku: int) -> list[Block]:
         )
     ]
     return [table_block(f"Realisasi IKU {iku} terhadap Standar Nasional", Table(head, [body]))]
+
+
+#: The conclusion of a review that found nothing, as the Pedoman Reviu atas Laporan Kinerja
+#: words it (PermenPANRB 53/2014); ``pernyataan_reviu.catatan`` replaces it.
+REVIEW_CLEAN = (
+    "Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan "
+    "dalam meyakini keandalan informasi yang disajikan di dalam laporan kinerja ini."
+)
+
+
+def pernyataan_reviu(ctx: ReportContext) -> list[Block]:
+    """The page "Pernyataan Telah Direviu": the internal auditor's statement that it reviewed
+    the report, signed (``pernyataan_reviu`` in the params); nothing without it."""
+    review = ctx.params.pernyataan_reviu
+    if review is None:
+        return []
+    year = ctx.period.year
+    unit = ctx.info.nama
+    paragraphs = (
+        f"Kami, {review.pereviu}, telah mereviu Laporan Kinerja {unit} untuk tahun anggaran "
+        f"{year} sesuai "
+        "Pedoman Reviu atas Laporan Kinerja. Substansi informasi yang dimuat dalam Laporan "
+        f"Kinerja menjadi tanggung jawab manajemen {unit}.",
+        "Reviu bertujuan untuk memberikan keyakinan terbatas laporan kinerja telah disajikan "
+        "secara akurat, andal, dan valid.",
+        " ".join(review.catatan.split()) or REVIEW_CLEAN,
+    )
+    return [
+        chapter("Pernyataan Telah Direviu", id="pernyataan-telah-direviu", numbering="arabic"),
+        ReviewStatement(unit, year, paragraphs),
+        signed_by(review.penandatangan),
+    ]

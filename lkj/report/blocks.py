@@ -74,6 +74,17 @@ class Signature(Block):
     identity: str = ""
 
 
+@dataclass(frozen=True)
+class ReviewStatement(Block):
+    """The annual report's "Pernyataan Telah Direviu": the unit and year reviewed, then the
+    statement's paragraphs (its signature is a :class:`Signature` after it)."""
+
+    template: ClassVar[str] = "review_statement.html.j2"
+    unit: str
+    year: int
+    paragraphs: tuple[str, ...]
+
+
 # ---- structure ----------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lkj.figures import format as fmt
-from lkj.inputs.params import NO_DATE
+from lkj.inputs.params import NO_DATE, Penandatangan
 from lkj.report.block import Block
 from lkj.report.blocks import Cover, Signature
 from lkj.report.context import ReportContext
@@ -39,15 +39,17 @@ def signature(ctx: ReportContext) -> list[Signature]:
     """Place and date, office and name of the signatory (date absent: not yet set); nothing
     when the params name no signatory."""
     p = ctx.params.penandatangan
-    if p is None:
-        return []
-    return [
-        Signature(
-            location=p.tempat,
-            date=NO_DATE if p.tanggal is None else fmt.tanggal(p.tanggal),
-            date_set=p.tanggal is not None,
-            office=p.jabatan,
-            name=p.nama,
-            identity=p.identitas,
-        )
-    ]
+    return [] if p is None else [signed_by(p)]
+
+
+def signed_by(p: Penandatangan) -> Signature:
+    """Place and date, office and name of the signatory ``p`` (the Kata Pengantar's, or the
+    review statement's)."""
+    return Signature(
+        location=p.tempat,
+        date=NO_DATE if p.tanggal is None else fmt.tanggal(p.tanggal),
+        date_set=p.tanggal is not None,
+        office=p.jabatan,
+        name=p.nama,
+        identity=p.identitas,
+    )

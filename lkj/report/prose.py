@@ -286,7 +286,7 @@ class Narasi:
 
     def missing(self, name: str, what: str, section: str | None = None) -> Missing:
         """The visible note for prose that is not there, and a record the build warns about."""
-        where = f"{self.period.label} {self.period.year}"
+        where = self.period.title
         return Missing(
             text=f"Narasi analis untuk {what} ({where}) belum tersedia.",
             file=f"{self.shown}/{name}.md",
