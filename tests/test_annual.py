@@ -455,3 +455,41 @@ def test_a_review_statement_only_for_a_year(project_copy: Path) -> None:
         "(docs/annual.md)"
     )
     assert nothing_written(project_copy)
+
+
+def test_lkj_check_lists_every_annual_problem(project_copy: Path) -> None:
+    """An unmatched earlier year and a Renstra year outside the period: both, one line each."""
+    path = project_copy / "data/cianjur-dkp/2013/hasil.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("3.10.6,", "3.10.9,"), "utf-8")
+    with_renstra(project_copy, "kode,tahun,target\n3.10.5,2017,8\n")
+    code, err = run(project_copy, "check", "2015", "--unit", UNIT)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["--root", str(project_copy), "check", "2015", "--unit", UNIT])
+    lines = (out.getvalue() + err).splitlines()
+    assert code == 2
+    assert any("data/cianjur-dkp/2013/hasil.csv, row 5, column 'kode'" in x for x in lines)
+    assert any("data/cianjur-dkp/renstra.csv, row 2, column 'tahun'" in x for x in lines)
+    assert nothing_written(project_copy)
+
+
+def test_the_efficiency_of_resources_per_sasaran(annual_html: str) -> None:
+    """Bab III B against hand-worked figures (pagu.csv and realisasi_anggaran.csv from p.44-49,
+    capaian of p.21): sasaran 1 has budget lines 1-3 and 6, sasaran 2 lines 4-5."""
+    from tests.test_walkthrough import body_text
+
+    text = body_text(annual_html)
+    # SS 1: pagu 3.564.173.500 + 1.458.000.000 + 199.800.000 + 5.294.409.800 = 10.516.383.300,
+    # realisasi 3.539.698.500 + 1.439.351.000 + 199.800.000 + 5.148.648.050 = 10.327.497.550,
+    # 98,20%; capaian (19,756 + 100 + 61,111) / 3 = 60,29; index 60,289 / 98,204 = 0,61
+    assert (
+        "Sasaran Strategis 1: penyerapan anggaran 98,20% (Rp 10.327.497.550 dari pagu "
+        "Rp 10.516.383.300) dengan rata-rata capaian kinerja 60,29%; indeks efisiensi 0,61"
+    ) in text
+    # SS 2: (72.811.250 + 328.380.000) / (79.261.250 + 328.380.000) = 98,42%; target 0 Ha:
+    # no capaian, so no index
+    assert (
+        "Sasaran Strategis 2: anggaran terserap 98,42% (Rp 401.191.250 dari pagu "
+        "Rp 407.641.250); capaian kinerjanya tidak terukur, sehingga indeks efisiensi tidak "
+        "dapat dihitung"
+    ) in text
