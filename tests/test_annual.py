@@ -192,14 +192,14 @@ def test_an_earlier_year_that_cannot_be_matched(project_copy: Path) -> None:
 
 
 def test_without_earlier_years_the_comparison_is_left_out(project_copy: Path) -> None:
-    from lkj.report import annual, charts
+    from lkj.report import charts, comparisons
     from lkj.report.context import load_report
 
     for year in (2012, 2013, 2014):
         shutil.rmtree(project_copy / f"data/cianjur-dkp/{year}")
     ctx = load_report(UNIT, "2015", project_copy)
     assert ctx.history == {}
-    assert annual.riwayat(ctx, 1) == [] and charts.riwayat(ctx, 1) == []
+    assert comparisons.riwayat(ctx, 1) == [] and charts.riwayat(ctx, 1) == []
 
 
 RENSTRA = """kode,tahun,target
@@ -221,14 +221,14 @@ def with_renstra(root: Path, text: str = RENSTRA, periode: str = "2012-2016") ->
 
 
 def test_renstra_targets_and_progress(project_copy: Path) -> None:
-    from lkj.report import annual
+    from lkj.report import comparisons
     from lkj.report.context import load_report
     from tests.test_walkthrough import body_text
 
     with_renstra(project_copy)
     ctx = load_report(UNIT, "2015", project_copy)
     assert ctx.renstra[2].per_year == {2015: D(5), 2016: D(8)} and ctx.renstra[2].final == D(8)
-    html = "".join(str(b.html()) for b in annual.renstra(ctx, 2) + annual.renstra(ctx, 3))
+    html = "".join(str(b.html()) for b in comparisons.renstra(ctx, 2) + comparisons.renstra(ctx, 3))
     text = body_text(f"<body>{html}</body>")
     # sampah: 5 / 5 = 100,00 this year; 5 / 8 = 62,50 of the final target
     assert "Target Renstra Tahun 2015 5% 5% 100,00" in text
@@ -236,7 +236,7 @@ def test_renstra_targets_and_progress(project_copy: Path) -> None:
     # TPST, lower is better: (2 x 20 - 25) / 20 = 75,00; (2 x 15 - 25) / 15 = 33,33
     assert "Target Renstra Tahun 2015 20% 25% 75,00" in text
     assert "Target Akhir Renstra (2016) 15% 25% 33,33" in text
-    assert annual.renstra(ctx, 1) == []  # no Renstra target: left out
+    assert comparisons.renstra(ctx, 1) == []  # no Renstra target: left out
 
 
 @pytest.mark.parametrize(
@@ -274,7 +274,7 @@ def test_bad_renstra_targets(project_copy: Path, text: str, periode: str, messag
 
 
 def test_a_national_standard(project_copy: Path) -> None:
-    from lkj.report import annual
+    from lkj.report import comparisons
     from lkj.report.context import load_report
     from tests.test_walkthrough import body_text
 
@@ -282,7 +282,7 @@ def test_a_national_standard(project_copy: Path) -> None:
         "kode,standar\n3.10.5,80\n3.10.6,20\n", encoding="utf-8"
     )
     ctx = load_report(UNIT, "2015", project_copy)
-    html = "".join(str(b.html()) for i in (1, 2, 3) for b in annual.standar(ctx, i))
+    html = "".join(str(b.html()) for i in (1, 2, 3) for b in comparisons.standar(ctx, i))
     text = body_text(f"<body>{html}</body>")
     # sampah 5 / 80 = 6,25; TPST, lower is better: (2 x 20 - 25) / 20 = 75,00
     assert "Persentase Penanganan Sampah 80% 5% 6,25" in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lkj.errors import LkjError, Problems
+from lkj.figures.previous import same_quarter_last_year
 from lkj.figures.summary import compute
 from lkj.figures.support import compute_table
 from lkj.inputs.narrative import NarrativeFolder
@@ -57,9 +58,12 @@ def check(project: Project, unit: str | None, period: Period | str) -> CheckResu
         with problems.guard():
             load_history(project, name, when.year, data.indicators)
         with problems.guard():
+            load_standards(project, name, when.year, data.indicators)
+    if data is not None:  # the Renstra targets and the previous year both reports compare
+        with problems.guard():
             load_renstra(project, name, data.info, when.year, data.indicators)
         with problems.guard():
-            load_standards(project, name, when.year, data.indicators)
+            same_quarter_last_year(project, name, when, data.indicators)
     summary = None
     if data is not None:
         with problems.guard():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lkj.audit.prose import ProseAudit, check_report
 from lkj.figures.placeholders import context
+from lkj.figures.previous import EarlierQuarter, same_quarter_last_year
 from lkj.figures.summary import Summary, summarise
 from lkj.inputs.history import YearResult, load_history, load_standards
 from lkj.inputs.narrative import NarrativeFolder
@@ -34,10 +35,12 @@ class ReportContext:
     tables: tuple[SupportTable, ...] = ()
     # the annual report's earlier years per IKU (docs/annual.md); empty for a quarter
     history: dict[int, tuple[YearResult, ...]] = field(default_factory=dict)
-    # each IKU's Renstra targets (renstra.csv), for the annual report
+    # each IKU's Renstra targets (renstra.csv), for either report
     renstra: dict[int, RenstraTargets] = field(default_factory=dict)
     # each IKU's national standard (standar.csv), for the annual report
     standar: dict[int, Target] = field(default_factory=dict)
+    # each IKU's figures to the same quarter of the previous year, for a quarter's report
+    previous: dict[int, EarlierQuarter] = field(default_factory=dict)
 
     @property
     def info(self) -> UnitInfo:
@@ -79,15 +82,11 @@ def load_report(
     tables = load_tables(project, name, when, params, indicators)
     narasi = Narasi(NarrativeFolder.of(project, name, when), when, context(summary))
     narasi.check()
-    history = load_history(project, name, when.year, summary.data.indicators) if when.annual else {}
-    renstra = (
-        load_renstra(project, name, summary.data.info, when.year, summary.data.indicators)
-        if when.annual
-        else {}
-    )
-    standar = (
-        load_standards(project, name, when.year, summary.data.indicators) if when.annual else {}
-    )
+    found = summary.data.indicators
+    history = load_history(project, name, when.year, found) if when.annual else {}
+    renstra = load_renstra(project, name, summary.data.info, when.year, found)
+    standar = load_standards(project, name, when.year, found) if when.annual else {}
+    previous = same_quarter_last_year(project, name, when, found)
     return ReportContext(
-        project, name, when, params, summary, narasi, tables, history, renstra, standar
+        project, name, when, params, summary, narasi, tables, history, renstra, standar, previous
     )
