@@ -493,3 +493,22 @@ def test_the_efficiency_of_resources_per_sasaran(annual_html: str) -> None:
         "Rp 407.641.250); capaian kinerjanya tidak terukur, sehingga indeks efisiensi tidak "
         "dapat dihitung"
     ) in text
+
+
+def test_the_analysts_prose_of_a_year(project_copy: Path) -> None:
+    """``narasi/2015/``: Bab I and Bab IV carry the analysts' text after lkj's; a file not
+    written is marked, as in a quarter's report."""
+    from lkj.report import annual
+    from lkj.report.blocks import Missing, Prose
+    from lkj.report.context import load_report
+
+    folder = project_copy / "data/cianjur-dkp/2015/narasi/2015"
+    folder.mkdir(parents=True)
+    (folder / "pendahuluan.md").write_text(
+        "Dinas Kebersihan dan Pertamanan dibentuk dengan Perda Nomor 5 Tahun 2008.\n", "utf-8"
+    )
+    ctx = load_report(UNIT, "2015", project_copy)
+    first = annual.pendahuluan(ctx)
+    assert isinstance(first[-1], Prose) and "Perda Nomor 5 Tahun 2008" in first[-1].markup
+    last = annual.penutup(ctx)
+    assert isinstance(last[-1], Missing) and last[-1].file.endswith("narasi/2015/penutup.md")
