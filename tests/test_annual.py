@@ -512,3 +512,14 @@ def test_the_analysts_prose_of_a_year(project_copy: Path) -> None:
     assert isinstance(first[-1], Prose) and "Perda Nomor 5 Tahun 2008" in first[-1].markup
     last = annual.penutup(ctx)
     assert isinstance(last[-1], Missing) and last[-1].file.endswith("narasi/2015/penutup.md")
+
+
+def test_the_preview_of_a_year_watches_the_annual_chapters() -> None:
+    from lkj.build.preview import affected, places
+    from lkj.rules.periods import Period
+
+    where = places(Project.at(REPO), UNIT, Period.parse("2015"))
+    assert where.notebooks == REPO / "notebooks/tahunan"
+    assert where.narasi == REPO / "data/cianjur-dkp/2015/narasi/2015"
+    edited = REPO / "notebooks/tahunan/06_bab4_penutup.ipynb"
+    assert affected([edited], where, ["06_bab4_penutup", "07_lampiran"], {}) == {"06_bab4_penutup"}
