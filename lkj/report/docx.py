@@ -38,6 +38,7 @@ from lkj.report.blocks import (
     LetteredList,
     Missing,
     Prose,
+    ReviewStatement,
     Section,
     Signature,
     TableFigure,
@@ -277,6 +278,16 @@ def _visi(out: _Document, b: Visi) -> None:
 
     paragraph = out.framed(f"\u201c{b.text}\u201d", PLAIN, bold=True)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+@renders(ReviewStatement)
+def _review_statement(out: _Document, b: ReviewStatement) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for line in (b.unit.upper(), f"TAHUN ANGGARAN {b.year}"):
+        out.framed(line, PLAIN, bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in b.paragraphs:
+        out.framed(text, PLAIN)
 
 
 @renders(LetteredList)
