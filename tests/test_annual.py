@@ -351,6 +351,15 @@ def test_bookmarks_and_lists_with_page_numbers(annual_root: Path, annual_html: s
     assert [e.number for e in entries] == numbers and "Tabel 3.1" in numbers
     for entry in entries:  # each table is on the page the Daftar Tabel gives
         assert f"{entry.number} {entry.title}" in squash(doc.texts[doc.page_of_label(entry.label)])
+    charts = re.findall(r'<span class="lkj-chart-number">(Gambar [0-9.]+)</span>', annual_html)
+    figures = doc.list_entries("DAFTAR GAMBAR")
+    # the overall chart, one of earlier years per IKU with numbers to draw, the budget's
+    assert [e.number for e in figures] == charts and len(charts) >= 5
+    assert "Realisasi IKU 2 Tahun 2012\u20132015" in [e.title for e in figures]
+    lists = set(doc.chapter_pages("DAFTAR GAMBAR"))
+    for entry in figures:  # each chart is on the page the Daftar Gambar gives
+        page = doc.page_of_label(entry.label)
+        assert page not in lists and f"{entry.number} {entry.title}" in squash(doc.texts[page])
 
 
 def test_rebuilt_elsewhere_the_same_bytes(annual_root: Path, tmp_path: Path) -> None:
@@ -523,3 +532,29 @@ def test_the_preview_of_a_year_watches_the_annual_chapters() -> None:
     assert where.narasi == REPO / "data/cianjur-dkp/2015/narasi/2015"
     edited = REPO / "notebooks/tahunan/06_bab4_penutup.ipynb"
     assert affected([edited], where, ["06_bab4_penutup", "07_lampiran"], {}) == {"06_bab4_penutup"}
+
+
+def test_placeholders_and_the_prose_check_in_a_year(project_copy: Path) -> None:
+    """The year's prose takes issue 14's placeholders (the year's figures) and its figures
+    written as numbers are checked against lkj's."""
+    from lkj.report import annual
+    from lkj.report.blocks import Prose
+    from lkj.report.context import load_report
+
+    folder = project_copy / "data/cianjur-dkp/2015/narasi/2015"
+    folder.mkdir(parents=True)
+    (folder / "penutup.md").write_text(
+        "Pada {{ periode }} capaian IKU 1 sebesar {{ iku[1].capaian_kumulatif }} dan rata-rata "
+        "capaian {{ rata_rata }}.\n\nCapaian IKU 3 sebesar 62,11%.\n",
+        "utf-8",
+    )
+    ctx = load_report(UNIT, "2015", project_copy)
+    prose = annual.penutup(ctx)[-1]
+    assert isinstance(prose, Prose)
+    # 0,162 / 0,820 = 19,76%; (19,76 + 100 + 61,11) / 3 = 60,29%
+    assert "Pada Tahun 2015 capaian IKU 1 sebesar 19,76% dan rata-rata capaian 60,29%." in (
+        prose.markup
+    )
+    (finding,) = ctx.prose_check.findings  # 62,11 written, (18 - (25 - 18)) / 18 = 61,11
+    assert finding.file.endswith("narasi/2015/penutup.md") and finding.line == 3
+    assert "62,11" in finding.stated and "61,11" in finding.computed

@@ -189,6 +189,7 @@ def context(summary: Summary) -> dict[str, Any]:
         ),
         "triwulan": Angka(period.label, roman(period.quarter)),
         "tahun": Angka(str(period.year), str(period.year)),
+        "periode": Angka(period.title, period.title),
     }
 
 
