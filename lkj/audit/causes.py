@@ -176,8 +176,31 @@ def shared_line(c: Check) -> str | None:
     return None
 
 
+_CAPAIAN_FIELDS = ("capaian", "capaian_kumulatif", *(f"capaian_tw{q}" for q in range(1, 5)))
+
+
+def _zero_target(c: Check) -> bool:
+    """A capaian lkj does not compute because the IKU's annual target is 0."""
+    if c.kind != "iku" or c.field not in _CAPAIAN_FIELDS or c.computed is not None:
+        return False
+    assert isinstance(c.key, int)
+    target = c.lookup.indicator(c.key).target
+    return isinstance(target, Decimal) and target == 0
+
+
+def zero_target(c: Check) -> str | None:
+    if not _zero_target(c):
+        return None
+    return (
+        "target tahunan 0: capaian tidak dapat dihitung (pembagian dengan nol), "
+        "laporan mencetak sebuah angka"
+    )
+
+
 def cumulation(c: Check) -> str | None:
     if c.kind != "iku" or c.field not in ("capaian_kumulatif", "realisasi_kumulatif"):
+        return None
+    if _zero_target(c):  # no rule gives a capaian against 0
         return None
     assert isinstance(c.key, int)
     ind = c.lookup.indicator(c.key)
@@ -348,6 +371,7 @@ def elsewhere(c: Check) -> str | None:
 
 
 RECOGNISERS: tuple[Callable[[Check], str | None], ...] = (
+    zero_target,
     truncated,
     quarterly_target,
     other_quarter,
