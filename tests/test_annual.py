@@ -87,6 +87,11 @@ def test_the_annual_chapters(annual_html: str) -> None:
         assert title in text, title
     assert "LAPORAN KINERJA" in text and "Tahun 2015" in text
     assert "Triwulan I 2015" not in text  # no quarter of a year reported once
+    # the year's own table: its realisation and capaian, not "s.d. TW IV"
+    assert (
+        "Tabel 3.1 Capaian Kinerja Tahun 2015 Sasaran Strategis Indikator Kinerja Utama Target "
+        "Realisasi Realisasi Tahun 2015 Capaian Tahun 2015 (%)"
+    ) in text
 
 
 def test_the_printed_budget_per_program(annual_html: str) -> None:

@@ -84,18 +84,20 @@ def capaian_triwulan(ctx: ReportContext) -> TableFigure:
 
 
 def capaian_kumulatif(ctx: ReportContext) -> TableFigure:
-    """Tabel 2.2: target, realisation per quarter, year to date, and capaian s.d. the quarter."""
+    """Tabel 2.2: target, realisation per quarter, year to date, and capaian s.d. the quarter
+    (for a year: the year's realisation and capaian)."""
     results = ctx.summary.indicators
     goals = _sasaran_cells(results)
     tw = ctx.period.short_label
+    to_date = f"Tahun {ctx.period.year}" if ctx.period.annual else f"s.d. {tw}"
     head = [
         [
             c("Sasaran Strategis", rowspan=2),
             c("Indikator Kinerja Utama", rowspan=2),
             c("Target", rowspan=2),
             c("Realisasi", colspan=4),
-            c(f"Realisasi s.d. {tw}", rowspan=2),
-            c(f"Capaian s.d. {tw} (%)", rowspan=2),
+            c(f"Realisasi {to_date}", rowspan=2),
+            c(f"Capaian {to_date} (%)", rowspan=2),
         ],
         [c(quarter_short_label(q)) for q in QUARTERS],
     ]
@@ -111,7 +113,9 @@ def capaian_kumulatif(ctx: ReportContext) -> TableFigure:
                 strong(fmt.capaian(r.capaian_kumulatif)),
             )
         )
-    title = f"Capaian Kinerja Tahun {ctx.period.year} Berdasarkan Realisasi Triwulanan"
+    title = f"Capaian Kinerja Tahun {ctx.period.year}" + (
+        "" if ctx.period.annual else " Berdasarkan Realisasi Triwulanan"
+    )
     return table_block(title, Table(head, [body]), notes=capaian_notes(ctx))
 
 
