@@ -566,3 +566,44 @@ def test_placeholders_and_the_prose_check_in_a_year(project_copy: Path) -> None:
     (finding,) = ctx.prose_check.findings  # 62,11 written, (18 - (25 - 18)) / 18 = 61,11
     assert finding.file.endswith("narasi/2015/penutup.md") and finding.line == 3
     assert "62,11" in finding.stated and "61,11" in finding.computed
+
+
+def test_the_programs_behind_each_iku(annual_html: str) -> None:
+    """Bab III A (7): the kegiatan whose ``iku`` names the IKU, against hand-worked sums of
+    realisasi_kegiatan.csv (p.45-49), which equal the lines of pagu.csv funding it."""
+    from tests.test_walkthrough import body_text
+
+    text = body_text(annual_html)
+    # RTH: 5 kegiatan, 5.148.648.050 / 5.294.409.800 = 97,25%
+    assert (
+        "Pada tahun 2015 capaian IKU 1 sebesar 19,76% didukung oleh 5 (lima) kegiatan dalam "
+        "1 (satu) program, dengan realisasi anggaran Rp 5.148.648.050 atau 97,25% dari pagu "
+        "Rp 5.294.409.800:"
+    ) in text
+    assert "Program dan Kegiatan Pendukung IKU 1 Tahun 2015" in text
+    # sampah and TPST: 10 + 1 kegiatan, (3.539.698.500 + 1.439.351.000 + 199.800.000) /
+    # (3.564.173.500 + 1.458.000.000 + 199.800.000) = 5.178.849.500 / 5.221.973.500 = 99,17%
+    assert (
+        "kegiatan dalam 2 (dua) program, dengan realisasi anggaran Rp 5.178.849.500 atau "
+        "99,17% dari pagu Rp 5.221.973.500:" in text
+    )
+    # pemakaman: target 0 Ha, 401.191.250 / 407.641.250 = 98,42%
+    assert (
+        "Pada tahun 2015 IKU 4, yang capaiannya tidak terukur, didukung oleh 3 (tiga) kegiatan"
+    ) in text
+
+
+def test_a_kegiatan_for_an_unknown_iku(project_copy: Path) -> None:
+    path = project_copy / "data/cianjur-dkp/2015/realisasi_kegiatan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    lines[header + 1] += "7"  # the first kegiatan, its iku cell empty until now
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err = run(project_copy, "build", "2015", "--unit", UNIT)
+    assert code == 2
+    assert err.strip().splitlines()[-1] == (
+        f"lkj: error: data/cianjur-dkp/2015/realisasi_kegiatan.csv, row {header + 2}, column "
+        "'iku': IKU 7 is not in the performance agreement; found '7'; expected IKU numbers "
+        "listed in indikator.csv"
+    )
+    assert nothing_written(project_copy)

@@ -78,6 +78,7 @@ ANGGARAN_YAML = "anggaran.yaml"
 REALISASI_KEGIATAN = TableSpec(
     "realisasi_kegiatan",
     ("program", "kegiatan", "pagu", "realisasi"),
+    ("iku",),
     title="Pagu dan realisasi anggaran setahun per program dan kegiatan",
 )
 

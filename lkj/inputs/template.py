@@ -67,6 +67,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "kegiatan": "Pelayanan pengaduan masyarakat",
         "pagu": "150000000",
         "realisasi": "30000000",
+        "iku": "1",
     },
 }
 
@@ -75,7 +76,8 @@ COLUMNS: dict[str, str] = {
     "sasaran": "nomor sasaran strategis (1, 2, …); di lembar indikator: nomor sasaran IKU itu",
     "nama": "uraian sasaran strategis",
     "iku": "nomor Indikator Kinerja Utama (1, 2, …); di lembar pagu: nomor IKU yang dibiayai, "
-    "dipisah spasi (mis. 11 12 13)",
+    "dipisah spasi (mis. 11 12 13); di lembar realisasi_kegiatan (opsional): IKU yang didukung "
+    "kegiatan itu",
     "indikator": "nama indikator",
     "jenis": "jenis indikator: persen, jumlah, ukuran, nilai, rupiah, durasi, rasio, atau "
     "predikat (docs/indicators.md)",

@@ -500,7 +500,7 @@ def load(project: Project, unit: str, year: int, problems: Problems | None = Non
     programs: tuple[ProgramBudget, ...] = ()
     if r.has(REALISASI_KEGIATAN):
         with problems.guard():
-            programs = _programs(r, anggaran)
+            programs = _programs(r, anggaran, {i.iku for i in indicators})
     return UnitYear(
         unit,
         info,
@@ -518,16 +518,20 @@ def load(project: Project, unit: str, year: int, problems: Problems | None = Non
     )
 
 
-def _programs(r: _Reader, anggaran: AnggaranTotal | None) -> tuple[ProgramBudget, ...]:
+def _programs(
+    r: _Reader, anggaran: AnggaranTotal | None, ikus: set[int]
+) -> tuple[ProgramBudget, ...]:
     """``realisasi_kegiatan.csv`` (or the workbook's sheet): each kegiatan with its program,
-    ceiling and realisation for the year. With ``anggaran.yaml`` the sums must equal its pagu
-    and its Triwulan IV realisation (a kegiatan left out or counted twice shows there)."""
+    ceiling and realisation for the year, and optionally the IKU it supports. With
+    ``anggaran.yaml`` the sums must equal its pagu and its Triwulan IV realisation (a kegiatan
+    left out or counted twice shows there)."""
     lines = [
         KegiatanBudget(
             row.text("program"),
             row.text("kegiatan"),
             _amount(row, "pagu"),
             _amount(row, "realisasi"),
+            _supported(row, ikus) if row.text("iku", required=False).strip() else (),
         )
         for row in r.table(REALISASI_KEGIATAN)
     ]
@@ -790,6 +794,11 @@ def _budget_lines(r: _Reader, ikus: set[int]) -> tuple[BudgetLine, ...]:
 
 
 def _budget_line(row: Row, ikus: set[int]) -> BudgetLine:
+    return BudgetLine(row.identifier("baris"), _supported(row, ikus), _amount(row, "pagu"))
+
+
+def _supported(row: Row, ikus: set[int]) -> tuple[int, ...]:
+    """The row's ``iku`` list, each an IKU of the performance agreement."""
     funded = _iku_list(row)
     for i in funded:
         if i not in ikus:
@@ -798,7 +807,7 @@ def _budget_line(row: Row, ikus: set[int]) -> BudgetLine:
                 f"IKU {i} is not in the performance agreement",
                 "IKU numbers listed in indikator.csv",
             )
-    return BudgetLine(row.identifier("baris"), funded, _amount(row, "pagu"))
+    return funded
 
 
 def _iku_list(row: Row) -> tuple[int, ...]:

@@ -16,7 +16,7 @@ from lkj.report.structure import chapter, generated, heading
 from lkj.report.table import Table, c, num, row, strong, table_block
 from lkj.report.terbilang import dengan_kata
 from lkj.rules.achievement import Kelas
-from lkj.rules.budget import absorption, program_totals
+from lkj.rules.budget import ProgramBudget, absorption, program_totals, supporting
 
 #: The chapters of the annual report, in order (Bab I's systematic overview names them).
 CHAPTERS = (
@@ -55,6 +55,26 @@ def realisasi_program(ctx: ReportContext) -> list[Block]:
     programs = ctx.summary.data.programs
     if not programs:
         return []
+    table = _program_table(programs)
+    pagu, realisasi = program_totals(programs)
+    title = f"Realisasi Anggaran per Program dan Kegiatan Tahun {ctx.period.year}"
+    lead = generated(
+        [
+            f"Realisasi anggaran {ctx.singkatan} tahun {ctx.period.year} untuk "
+            f"{dengan_kata(len(programs))} program sebesar {fmt.rupiah(realisasi)} atau "
+            f"{fmt.persen(absorption(realisasi, pagu))} dari pagu {fmt.rupiah(pagu)}, "
+            "dengan rincian per program dan kegiatan sebagai berikut:"
+        ]
+    )
+    return [
+        heading("Realisasi Anggaran per Program dan Kegiatan", 3, id="realisasi-program"),
+        lead,
+        table_block(title, table),
+    ]
+
+
+def _program_table(programs: tuple[ProgramBudget, ...]) -> Table:
+    """Each program (bold) with its kegiatan: pagu, realisasi, absorption; the total."""
     head = [[c("No"), c("Program / Kegiatan"), c("Pagu (Rp)"), c("Realisasi (Rp)"), c("%")]]
     body = []
     for n, p in enumerate(programs, 1):
@@ -86,20 +106,34 @@ def realisasi_program(ctx: ReportContext) -> list[Block]:
             strong(fmt.capaian(absorption(realisasi, pagu))),
         )
     ]
-    title = f"Realisasi Anggaran per Program dan Kegiatan Tahun {ctx.period.year}"
+    return Table(head, [body], foot)
+
+
+def pendukung(ctx: ReportContext, iku: int) -> list[Block]:
+    """Bab III A (7): the programs and kegiatan behind the IKU's result (the kegiatan of
+    ``realisasi_kegiatan.csv`` whose ``iku`` column names it), their budget and its absorption
+    beside the IKU's capaian; nothing when no kegiatan names the IKU."""
+    programs = supporting(ctx.summary.data.programs, iku)
+    if not programs:
+        return []
+    r = ctx.summary.result(iku)
+    pagu, realisasi = program_totals(programs)
+    count = sum(len(p.kegiatan) for p in programs)
+    capaian_text = (
+        f"capaian IKU {iku} sebesar {fmt.persen(r.capaian_kumulatif)}"
+        if r.capaian_kumulatif is not None
+        else f"IKU {iku}, yang capaiannya tidak terukur,"
+    )
     lead = generated(
         [
-            f"Realisasi anggaran {ctx.singkatan} tahun {ctx.period.year} untuk "
-            f"{dengan_kata(len(programs))} program sebesar {fmt.rupiah(realisasi)} atau "
-            f"{fmt.persen(absorption(realisasi, pagu))} dari pagu {fmt.rupiah(pagu)}, "
-            "dengan rincian per program dan kegiatan sebagai berikut:"
+            f"Pada tahun {ctx.period.year} {capaian_text} didukung oleh "
+            f"{dengan_kata(count)} kegiatan dalam {dengan_kata(len(programs))} program, dengan "
+            f"realisasi anggaran {fmt.rupiah(realisasi)} atau "
+            f"{fmt.persen(absorption(realisasi, pagu))} dari pagu {fmt.rupiah(pagu)}:"
         ]
     )
-    return [
-        heading("Realisasi Anggaran per Program dan Kegiatan", 3, id="realisasi-program"),
-        lead,
-        table_block(title, Table(head, [body], foot)),
-    ]
+    title = f"Program dan Kegiatan Pendukung IKU {iku} Tahun {ctx.period.year}"
+    return [lead, table_block(title, _program_table(programs))]
 
 
 def penutup(ctx: ReportContext) -> list[Block]:

@@ -76,6 +76,7 @@ class KegiatanBudget:
     kegiatan: str
     pagu: Decimal
     realisasi: Decimal
+    ikus: tuple[int, ...] = ()  # the IKU it supports, when the data say so
 
     @property
     def persen(self) -> Decimal | None:
@@ -109,6 +110,15 @@ def by_program(lines: list[KegiatanBudget]) -> tuple[ProgramBudget, ...]:
     for line in lines:
         groups.setdefault(line.program, []).append(line)
     return tuple(ProgramBudget(name, tuple(group)) for name, group in groups.items())
+
+
+def supporting(programs: tuple[ProgramBudget, ...], iku: int) -> tuple[ProgramBudget, ...]:
+    """The programs with only their kegiatan that support ``iku`` (programs without one left
+    out), in order."""
+    found = (
+        ProgramBudget(p.program, tuple(k for k in p.kegiatan if iku in k.ikus)) for p in programs
+    )
+    return tuple(p for p in found if p.kegiatan)
 
 
 def program_totals(programs: tuple[ProgramBudget, ...]) -> tuple[Decimal, Decimal]:
