@@ -84,7 +84,19 @@ def _parser() -> argparse.ArgumentParser:
         help="fail a report whose analysts' prose states a figure that disagrees with lkj's "
         "(without it: a warning per figure)",
     )
-
+    build.add_argument(
+        "--executor",
+        default="local",
+        metavar="NAME",
+        help="what builds the reports: local (this machine's processes, the default) or dask "
+        "(a Dask cluster; the project tree must be at the same path on every worker)",
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: the scheduler's address, e.g. tcp://10.0.0.5:8786 "
+        "(default: a cluster of --jobs workers on this machine)",
+    )
     template = sub.add_parser(
         "template",
         help="write an empty workbook to keep a year's data in (sheets, headers, drop-down lists, "
@@ -218,6 +230,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from lkj.build.executors import choose
     from lkj.build.finish import parse_formats
     from lkj.build.run import build_many, table, targets
     from lkj.inputs.project import Project
@@ -226,9 +239,16 @@ def _build(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise LkjError(f"--jobs {args.jobs}: expected a number of 1 or more, e.g. --jobs 2")
     project = Project.at(args.root)
+    executor = choose(args.executor, args.scheduler, root=project.root)
     wanted = targets(project, args.periods, args.unit, all_units=args.all_units)
     result = build_many(
-        project, wanted, formats, jobs=args.jobs, force=args.force, strict=args.strict
+        project,
+        wanted,
+        formats,
+        jobs=args.jobs,
+        force=args.force,
+        strict=args.strict,
+        executor=executor,
     )
     several = len(result.reports) > 1
     for report in result.reports:

@@ -116,20 +116,48 @@ class _Here:
     pool: KernelPool | None = None
 
     @classmethod
-    def kernels(cls, notebooks: Sequence[Path]) -> RunChapters:
+    def kernels(cls, notebooks: Sequence[Path], warm_up: str | None = None) -> RunChapters:
+        """The pool's ``run``; the pool is started first if there is none, its kernel warmed
+        up with ``warm_up`` (default: :func:`kernel_warm_up` of ``notebooks``)."""
         from lkj.build.kernels import KernelPool
 
         with cls.lock:
             if cls.pool is None:
-                cls.pool = KernelPool(1, warm_up=kernel_warm_up(notebooks))
+                code = kernel_warm_up(notebooks) if warm_up is None else warm_up
+                cls.pool = KernelPool(1, warm_up=code)
                 atexit.register(cls.pool.close)
             return cls.pool.run
 
+    @classmethod
+    def close(cls) -> None:
+        with cls.lock:
+            pool, cls.pool = cls.pool, None
+        if pool is not None:
+            atexit.unregister(pool.close)
+            pool.close(abort=True)
 
-def run_here(job: ReportJob, on_chapter: Callable[[ChapterRun], None] = _ignore) -> ReportOutcome:
+
+def run_here(
+    job: ReportJob,
+    on_chapter: Callable[[ChapterRun], None] = _ignore,
+    finish: Finish | None = None,
+) -> ReportOutcome:
     """Build ``job`` in this process: its chapters on this process's warm kernel (started
-    with the first report, kept for the next), then its finishing, here."""
+    with the first report, kept for the next), then its finishing, here (``finish``, by
+    default :func:`lkj.build.finish.finish_report`)."""
     from lkj.build.finish import finish_report
 
     kernels = _Here.kernels([task.notebook for task in job.chapters])
-    return run_report(job, kernels, finish_report, on_chapter)
+    return run_report(job, kernels, finish or finish_report, on_chapter)
+
+
+def warm_here(warm_up: str) -> None:
+    """Start this process's warm kernel now, warming up with ``warm_up`` (see
+    :func:`kernel_warm_up`), for :func:`run_here`'s first report: a Dask worker as it starts.
+    Returns at once; the first report waits for the warm-up."""
+    _Here.kernels((), warm_up)
+
+
+def close_here() -> None:
+    """Kill this process's warm kernel, if it has one: a Dask worker as it stops."""
+    _Here.close()

@@ -8,7 +8,8 @@
    :func:`lkj.report.context.load_report`); a report that fails the check fails alone, with
    its one-line error. A figure in its prose that disagrees with lkj's
    (:mod:`lkj.audit.prose`) is a warning, or with ``strict`` fails the report there.
-3. The executor (:mod:`lkj.build.local`) builds each report's :class:`~lkj.build.job.ReportJob`:
+3. The executor (:mod:`lkj.build.local`, or on a Dask cluster :mod:`lkj.build.cluster`)
+   builds each report's :class:`~lkj.build.job.ReportJob`:
    its chapters, then its finishing (merge, HTML, PDF, written atomically:
    :func:`lkj.build.finish.finish_report`). One progress line per chapter, numbered across all
    reports.
@@ -170,9 +171,11 @@ def build_many(
     Never raises for a report's own failure (bad input, a failing chapter, a PDF that cannot
     be rendered): that report is marked failed and the others go on. ``jobs`` (default: the
     number of CPUs) bounds the processes at work: worker processes finishing reports, and
-    kernels running chapters (:func:`lkj.build.local.kernels_for`). ``executor`` makes what
-    builds the reports (:class:`lkj.build.job.Executor`; default: the local one,
-    :class:`lkj.build.local.LocalExecutor`).
+    kernels running chapters (:func:`lkj.build.local.kernels_for`); for a Dask LocalCluster,
+    its workers. ``executor`` makes what builds the reports (:class:`lkj.build.job.Executor`;
+    default: the local one, :class:`lkj.build.local.LocalExecutor`; the Dask one:
+    :func:`lkj.build.executors.choose`). An LkjError from making it (e.g. an unreachable
+    scheduler, a root the workers cannot see) is raised before anything is built.
 
     A figure in the analysts' prose that disagrees with lkj's (:mod:`lkj.audit.prose`) is a
     warning naming file and line; with ``strict`` it fails its report (a skipped report is
