@@ -12,11 +12,12 @@ number of workers (``--jobs``), in a fresh process each time. For each run it pr
 
 - reports per minute (wall clock, from the command's start to its end, all included);
 - CPU-s per report: the CPU time of the command and of every process under it (kernels,
-  worker processes, the Dask scheduler and workers), from ``getrusage(RUSAGE_CHILDREN)``,
-  divided by the reports built;
+  worker processes, the Dask scheduler, nannies and workers), divided by the reports built;
+  counted twice, by ``getrusage(RUSAGE_CHILDREN)`` (the processes that were waited for) and
+  by summing every process of the tree sampled every 0.2 s, and the larger is kept;
 - peak memory per worker: the highest resident memory (RSS) of one worker with its kernel
   (local: a kernel, or a finishing worker process; Dask: a worker process and the kernel
-  it started), sampled every 0.2 s;
+  it started), sampled every 0.2 s; and the peak of the whole tree at once;
 - the scaling from 1 to 2 workers (time with 1 / time with 2).
 
 It also prints the machine, the date and the load average before and after each run: the
@@ -54,8 +55,11 @@ class Run:
     workers: int
     reports: int
     seconds: float
-    cpu: float  # seconds, every process of the run
+    cpu: float  # seconds, every process of the run (the larger of the two counts below)
+    cpu_rusage: float  # getrusage(RUSAGE_CHILDREN): the processes that were waited for
+    cpu_sampled: float  # the sum over every process of the tree, sampled
     peak_mb: float  # the highest RSS of one worker (with its kernel), MB
+    peak_total_mb: float  # the highest RSS of every process of the run together, MB
     load_before: str
     load_after: str
 
@@ -69,13 +73,20 @@ class Run:
 
 
 class _Sampler:
-    """The highest RSS of one worker (with the kernel under it) while a command runs."""
+    """While a command runs, every 0.2 s: the RSS of each worker (with the kernel under it),
+    of the whole process tree, and the CPU time of every process of the tree.
+
+    CPU time is also taken per process because ``getrusage(RUSAGE_CHILDREN)`` counts a
+    grandchild only if its parent waited for it (a kernel or a Dask worker ended without
+    being waited for would be missed); per process, at most the last 0.2 s of each is."""
 
     def __init__(self, pid: int) -> None:
         import psutil
 
         self._root = psutil.Process(pid)
-        self.peak = 0
+        self.peak = 0  # one worker with its kernel
+        self.peak_total = 0  # every process of the run at once
+        self.cpu: dict[tuple[int, float], float] = {}  # (pid, its start time) -> CPU s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -85,24 +96,31 @@ class _Sampler:
 
         while not self._stop.wait(0.2):
             try:
-                tree = self._root.children(recursive=True)
+                tree = [self._root, *self._root.children(recursive=True)]
             except psutil.Error:
                 continue
+            total = 0
             for process in tree:
                 try:
-                    if not _is_worker(process.cmdline()):
-                        continue
-                    rss = process.memory_info().rss
+                    with process.oneshot():
+                        times = process.cpu_times()
+                        self.cpu[(process.pid, process.create_time())] = times.user + times.system
+                        rss = process.memory_info().rss
+                        total += rss
+                        if process is self._root or not _is_worker(process.cmdline()):
+                            continue
                     for child in process.children(recursive=True):
                         rss += child.memory_info().rss
                 except psutil.Error:
                     continue
                 self.peak = max(self.peak, rss)
+            self.peak_total = max(self.peak_total, total)
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float, float]:
+        """Peak MB of one worker, peak MB of the whole tree, CPU s of every process seen."""
         self._stop.set()
         self._thread.join(timeout=5)
-        return self.peak / 2**20
+        return self.peak / 2**20, self.peak_total / 2**20, sum(self.cpu.values())
 
 
 def _is_worker(cmdline: list[str]) -> bool:
@@ -130,16 +148,18 @@ def build(root: Path, executor: str, workers: int, units: int, to: str = "html,p
     sampler = _Sampler(process.pid)
     out, err = process.communicate()
     seconds = time.perf_counter() - start
-    peak = sampler.stop()
+    peak, peak_total, sampled = sampler.stop()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rusage = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode != 0:
         sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{err[-3000:]}")
     built = out.count(" built ")
     expected = units * len(QUARTERS)
     if built != expected:
         sys.exit(f"{built} reports built, expected {expected}:\n{out[-3000:]}")
-    return Run(executor, workers, built, seconds, cpu, peak, load_before, _load())
+    cpu = max(rusage, sampled)
+    return Run(executor, workers, built, seconds, cpu, rusage, sampled, peak, peak_total,
+               load_before, _load())  # fmt: skip
 
 
 def main() -> int:
@@ -173,12 +193,14 @@ def main() -> int:
                     print(
                         f"[{n}] {executor:5} {workers} worker(s): {run.seconds:7.1f} s, "
                         f"{run.per_minute:5.1f} reports/min, {run.cpu_per_report:5.2f} CPU-s "
-                        f"per report, peak {run.peak_mb:4.0f} MB per worker "
+                        f"per report (waited-for {run.cpu_rusage / run.reports:.2f}, "
+                        f"sampled {run.cpu_sampled / run.reports:.2f}), peak "
+                        f"{run.peak_mb:4.0f} MB per worker, {run.peak_total_mb:4.0f} MB in all "
                         f"(load {run.load_before} -> {run.load_after})",
                         flush=True,
                     )
     print()
-    print("executor  workers  reports/min  CPU-s/report  peak MB/worker  scaling 1->2")
+    print("executor  workers  reports/min  CPU-s/report  peak MB/worker  peak MB all  scaling 1->2")
     for executor in executors:
         by_count = {w: [r for r in runs if r.executor == executor and r.workers == w]
                     for w in counts}  # fmt: skip
@@ -188,7 +210,8 @@ def main() -> int:
             print(
                 f"{executor:8}  {w:7}  {statistics.median(r.per_minute for r in rs):11.1f}  "
                 f"{statistics.median(r.cpu_per_report for r in rs):12.2f}  "
-                f"{max(r.peak_mb for r in rs):14.0f}  {scaling}"
+                f"{max(r.peak_mb for r in rs):14.0f}  "
+                f"{max(r.peak_total_mb for r in rs):11.0f}  {scaling}"
             )
     print(f"\nload average (1 min) at end: {_load()}")
     return 0
