@@ -184,7 +184,11 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            host="127.0.0.1",  # this machine only
+            # no dashboard; the scheduler's HTTP server (health, metrics) on any free port,
+            # not on 8787 (taken by another cluster: a warning on the terminal)
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
             silence_logs=logging.ERROR,
         )
         try:
