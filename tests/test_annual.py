@@ -417,7 +417,7 @@ def test_the_reconciliation_appendix(annual_html: str) -> None:
     assert "Sebanyak 15 angka yang tercetak pada LAKIP Dinas Kebersihan" in text
     assert "ditemukan 1 selisih" in text
     assert (
-        "1 Pengukuran Kinerja (hlm. 21), capaian s.d. TW IV 4 0 - target tahunan 0: capaian "
+        "1 Pengukuran Kinerja (hlm. 21), capaian tahun 2015 4 0 - target tahunan 0: capaian "
         "tidak dapat dihitung (pembagian dengan nol), laporan mencetak sebuah angka"
     ) in text
 
@@ -576,7 +576,7 @@ def test_the_programs_behind_each_iku(annual_html: str) -> None:
     text = body_text(annual_html)
     # RTH: 5 kegiatan, 5.148.648.050 / 5.294.409.800 = 97,25%
     assert (
-        "Pada tahun 2015 capaian IKU 1 sebesar 19,76% didukung oleh 5 (lima) kegiatan dalam "
+        "Pada tahun 2015, capaian IKU 1 sebesar 19,76% didukung oleh 5 (lima) kegiatan dalam "
         "1 (satu) program, dengan realisasi anggaran Rp 5.148.648.050 atau 97,25% dari pagu "
         "Rp 5.294.409.800:"
     ) in text
@@ -589,7 +589,7 @@ def test_the_programs_behind_each_iku(annual_html: str) -> None:
     )
     # pemakaman: target 0 Ha, 401.191.250 / 407.641.250 = 98,42%
     assert (
-        "Pada tahun 2015 IKU 4, yang capaiannya tidak terukur, didukung oleh 3 (tiga) kegiatan"
+        "Pada tahun 2015, IKU 4, yang capaiannya tidak terukur, didukung oleh 3 (tiga) kegiatan"
     ) in text
 
 

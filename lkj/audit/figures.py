@@ -283,7 +283,10 @@ def label(
         if "." in field:
             name, what = field.split(".", 1)
             return f"tabel {name}, {_TABLE_LABELS.get(what, 'jumlah ' + what)}"
-        return _UNIT_LABELS[field].format(tw=now)
+        text = _UNIT_LABELS[field]
+        if period.annual:  # a year's own mean, not a quarter's year to date
+            text = text.replace("s.d. {tw}", f"tahun {period.year}")
+        return text.format(tw=now)
     if kind == "kegiatan":
         return f"kegiatan {key}, pagu"
     if kind != "iku":
@@ -291,10 +294,10 @@ def label(
     base, q = split(field, period)
     if field in BUDGET or field == "pagu":
         return _UNIT_LABELS[field]
-    if field == "capaian_kumulatif":
-        return f"capaian s.d. {now}"
-    if field == "realisasi_kumulatif":
-        return f"realisasi s.d. {now}"
+    if field in ("capaian_kumulatif", "realisasi_kumulatif"):
+        # a year's own figure, or a quarter's year to date
+        when = f"tahun {period.year}" if period.annual else f"s.d. {now}"
+        return f"{field.removesuffix('_kumulatif')} {when}"
     if base == "pembilang" and indicator is not None and indicator.label_pembilang:
         base = f"pembilang ({indicator.label_pembilang})"
     if base == "penyebut" and indicator is not None and indicator.label_penyebut:

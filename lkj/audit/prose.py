@@ -522,6 +522,7 @@ def _check_iku(
         return ""
     period = ctx.period
     q = quarter or period.quarter
+    year = period.annual and not quarter
     iku = ind.iku
     if reading == WHAT_PREDIKAT:
         ctx.checked += 1
@@ -560,17 +561,18 @@ def _check_iku(
         fields = ["target", *(f"target_tw{x}" for x in quarters)]
         extra: list[Computed] = [_plain(ind.target_to_date(q))]
     elif reading == "realisasi":
-        fields = [f"realisasi_tw{q}"]
+        # a year's prose without a quarter states the year's figure (not Triwulan IV's)
+        fields = [] if year else [f"realisasi_tw{q}"]
         if q == period.quarter:  # without a quarter, or the report's: the quarter or to date
-            fields.insert(0 if upto else 1, "realisasi_kumulatif")
+            fields.insert(0 if upto else len(fields), "realisasi_kumulatif")
         extra = []
     else:  # capaian
-        fields = [f"capaian_tw{q}"]
+        fields = [] if year else [f"capaian_tw{q}"]
         if q == period.quarter:
-            fields.insert(0 if upto else 1, "capaian_kumulatif")
+            fields.insert(0 if upto else len(fields), "capaian_kumulatif")
         if ind.jenis in (Jenis.PERSEN, Jenis.NILAI):  # "capaian" often names the value
             fields += [f.replace("capaian", "realisasi") for f in fields]
-        got = ctx.summary.data.realisation(iku, q) if q <= period.quarter else None
+        got = ctx.summary.data.realisation(iku, q) if q <= period.quarter and not year else None
         extra = []
         if got is not None and ind.quarter_target(q) is not None:  # against the quarter's own
             extra.append(capaian(ind, got.nilai, ind.quarter_target(q)))

@@ -59,7 +59,7 @@ from lkj.rules.indicators import (
     Target,
     Value,
 )
-from lkj.rules.periods import quarter_label, roman
+from lkj.rules.periods import Period, quarter_label, roman
 
 
 class Case(StrEnum):
@@ -73,6 +73,7 @@ class Case(StrEnum):
     METHOD_STANDING = "method_standing"
     METHOD_PREDIKAT = "method_predikat"
     METHOD_POINTS = "method_points"
+    METHOD_YEAR = "method_year"
     # this quarter against the previous one
     TREND_MISSING = "trend_missing"
     TREND_UP = "trend_up"
@@ -110,6 +111,20 @@ class Case(StrEnum):
     YTD_LOWER_BETTER_ZERO = "ytd_lower_better_zero"
     YTD_RANGE = "ytd_range"
     YTD_SKIPPED_QUARTERS = "ytd_skipped_quarters"
+    # the year (the annual report) against its target
+    YEAR_ZERO = "year_zero"
+    YEAR_BELOW = "year_below"
+    YEAR_MET = "year_met"
+    YEAR_EXCEEDED = "year_exceeded"
+    YEAR_LOWER_BETTER = "year_lower_better"
+    YEAR_STANDING = "year_standing"
+    YEAR_STANDING_RULE = "year_standing_rule"
+    YEAR_PREDIKAT = "year_predikat"
+    YEAR_UNMEASURED = "year_unmeasured"
+    YEAR_ZERO_TARGET = "year_zero_target"
+    YEAR_LOWER_BETTER_ZERO = "year_lower_better_zero"
+    YEAR_RANGE = "year_range"
+    YEAR_RESULT_MET = "year_result_met"
     # the year-end outlook
     PLAN_NOT_STARTED = "plan_not_started"
     PLAN_EARLY = "plan_early"
@@ -154,6 +169,11 @@ class Case(StrEnum):
     OVERVIEW_YEAR_MISSED = "overview_year_missed"
     OVERVIEW_YEAR_ALL_MET = "overview_year_all_met"
     OVERVIEW_CAP = "overview_cap"
+    OVERVIEW_THE_YEAR_MEAN = "overview_the_year_mean"
+    OVERVIEW_THE_YEAR_MET = "overview_the_year_met"
+    OVERVIEW_THE_YEAR_MISSED = "overview_the_year_missed"
+    OVERVIEW_THE_YEAR_ALL_MET = "overview_the_year_all_met"
+    OVERVIEW_THE_YEAR_UNMEASURED = "overview_the_year_unmeasured"
     # the flag on an IKU, and its line in the list of IKU needing attention
     NEEDS_ATTENTION = "needs_attention"
     NEEDS_ATTENTION_UNMEASURED = "needs_attention_unmeasured"
@@ -161,6 +181,10 @@ class Case(StrEnum):
     ATTENTION_ITEM_PROJECTED = "attention_item_projected"
     ATTENTION_ITEM_NOTHING = "attention_item_nothing"
     ATTENTION_ITEM = "attention_item"
+    NEEDS_ATTENTION_YEAR = "needs_attention_year"
+    NEEDS_ATTENTION_YEAR_UNMEASURED = "needs_attention_year_unmeasured"
+    ATTENTION_ITEM_YEAR = "attention_item_year"
+    ATTENTION_ITEM_YEAR_NOTHING = "attention_item_year_nothing"
 
 
 WORDING: dict[Case, str] = {
@@ -180,6 +204,9 @@ WORDING: dict[Case, str] = {
     "bila bertahan hingga akhir tahun, memenuhi target tahunan.",
     Case.METHOD_PREDIKAT: "Indikator kualitatif (predikat) tidak diproyeksikan.",
     Case.METHOD_POINTS: "Selisih dua persentase dinyatakan dalam poin persen.",
+    Case.METHOD_YEAR: "Setiap IKU berikut dilengkapi analisis otomatis yang dihasilkan dari "
+    "angka: realisasi tahun {year} dibandingkan dengan target tahun {year}, dan apakah target "
+    "itu tercapai.",
     Case.TREND_MISSING: "Realisasi {missing} tidak tersedia, sehingga {label} tidak dapat "
     "dibandingkan dengan {previous}.",
     Case.TREND_UP: "Realisasi {label} sebesar {now}, naik {change} dibandingkan {previous} "
@@ -242,6 +269,29 @@ WORDING: dict[Case, str] = {
     "{target}: capaian {percent} (100% di dalam rentang).",
     Case.YTD_SKIPPED_QUARTERS: "{quarters} belum memiliki realisasi (belum diukur) dan tidak "
     "dihitung sebagai 0.",
+    Case.YEAR_ZERO: "Tidak ada realisasi pada tahun {year} terhadap target {target}.",
+    Case.YEAR_BELOW: "Realisasi tahun {year} sebesar {ytd}{share} dari target {target}, "
+    "kurang {gap} dari target.",
+    Case.YEAR_MET: "Realisasi tahun {year} sebesar {ytd}, tepat sebesar targetnya.",
+    Case.YEAR_EXCEEDED: "Realisasi tahun {year} sebesar {ytd}{share} dari target {target}, "
+    "melampaui target sebesar {surplus}.",
+    Case.YEAR_LOWER_BETTER: "Realisasi tahun {year} sebesar {ytd} terhadap batas target "
+    "{target}; karena {lower_better}, capaian dihitung sebagai (2 x target - realisasi) / "
+    "target = {percent}.",
+    Case.YEAR_STANDING: "Realisasi tahun {year} sebesar {ytd} terhadap target {target}{share}.",
+    Case.YEAR_STANDING_RULE: "Realisasi tahun {year}, yaitu {rule}, sebesar {ytd} terhadap "
+    "target {target}{share}.",
+    Case.YEAR_PREDIKAT: "Predikat tahun {year} {ytd} terhadap target {target} (capaian {percent}).",
+    Case.YEAR_UNMEASURED: "Realisasi tahun {year} tidak dapat diukur terhadap target {target}.",
+    Case.YEAR_ZERO_TARGET: "Realisasi tahun {year} sebesar {ytd} terhadap target {target}: "
+    "dengan target 0, capaian tidak dapat dihitung (tidak terukur) dan indikator ini tidak "
+    "dinilai tercapai atau tidak tercapai.",
+    Case.YEAR_LOWER_BETTER_ZERO: "Realisasi tahun {year} sebesar {ytd} terhadap batas target "
+    "{target}; karena nilai yang lebih rendah lebih baik dan targetnya 0, capaian {percent} "
+    "(100% hanya bila realisasinya 0).",
+    Case.YEAR_RANGE: "Realisasi tahun {year} sebesar {ytd} terhadap rentang target {target}: "
+    "capaian {percent} (100% di dalam rentang).",
+    Case.YEAR_RESULT_MET: "Target tahun {year} tercapai.",
     Case.PLAN_NOT_STARTED: "Menurut rencana triwulanan, belum ada target s.d. {label}: seluruh "
     "target tahunan dijadwalkan pada {schedule}, sehingga belum adanya realisasi masih sesuai "
     "rencana.",
@@ -298,15 +348,15 @@ WORDING: dict[Case, str] = {
     Case.NOT_PROJECTED_ZERO_TARGET: "Karena target tahunannya 0, indikator ini tidak "
     "dinilai tercapai atau tidak tercapai.",
     Case.BUDGET_METHOD: "Efisiensi diukur dengan indeks efisiensi = rata-rata capaian kinerja "
-    "s.d. {label} (rata-rata capaian kumulatif IKU pada sasaran) ÷ persentase penyerapan "
-    "anggaran s.d. {label}; nilai di atas 1 berarti capaian kinerja lebih tinggi daripada "
+    "{upto} ({basis} pada sasaran) ÷ persentase penyerapan "
+    "anggaran {upto}; nilai di atas 1 berarti capaian kinerja lebih tinggi daripada "
     "penyerapan anggaran, di bawah 1 berarti penyerapan anggaran lebih tinggi.",
     Case.BUDGET_NO_CEILING: "{goal} tidak memiliki pagu anggaran tersendiri; rata-rata capaian "
-    "kinerjanya s.d. {label} sebesar {performance}.",
-    Case.BUDGET_NOT_REPORTED: "Realisasi anggaran {goal} s.d. {label} belum dilaporkan "
+    "kinerjanya {upto} sebesar {performance}.",
+    Case.BUDGET_NOT_REPORTED: "Realisasi anggaran {goal} {upto} belum dilaporkan "
     "(pagu {ceiling}); rata-rata capaian kinerjanya sebesar {performance}.",
     Case.BUDGET_NOTHING_YET: "{goal}: belum ada penyerapan anggaran (pagu {ceiling}) maupun "
-    "capaian kinerja s.d. {label}.",
+    "capaian kinerja {upto}.",
     Case.BUDGET_NO_SPENDING: "{goal}: rata-rata capaian kinerja {performance} dicapai tanpa "
     "penyerapan anggaran (realisasi {spent} dari pagu {ceiling}); indeks efisiensi tidak dapat "
     "dihitung.",
@@ -324,7 +374,7 @@ WORDING: dict[Case, str] = {
     Case.BUDGET_EVEN: "{goal}: penyerapan anggaran {absorption} ({spent} dari pagu {ceiling}) "
     "dengan rata-rata capaian kinerja {performance}; indeks efisiensi {index}, capaian kinerja "
     "sejalan dengan penyerapan anggaran.",
-    Case.BUDGET_TOTAL: "Secara keseluruhan, penyerapan anggaran s.d. {label} sebesar "
+    Case.BUDGET_TOTAL: "Secara keseluruhan, penyerapan anggaran {upto} sebesar "
     "{absorption} ({spent} dari pagu {ceiling}) dengan rata-rata capaian kinerja {performance}"
     "{index}.",
     Case.OVERVIEW_MEAN: "Rata-rata capaian kinerja s.d. {label} {year} sebesar {mean} dari {n} "
@@ -343,6 +393,14 @@ WORDING: dict[Case, str] = {
     "mencapai target tahunan.",
     Case.OVERVIEW_YEAR_ALL_MET: "Pada akhir tahun, seluruh {n} IKU yang terukur mencapai "
     "target tahunan.",
+    Case.OVERVIEW_THE_YEAR_MEAN: "Rata-rata capaian kinerja tahun {year} sebesar {mean} dari "
+    "{n} IKU: {above} di atas 100%, {at} tepat 100%, {below} di bawah 100%{unmeasured}.",
+    Case.OVERVIEW_THE_YEAR_MET: "Sebanyak {met} IKU mencapai target tahun {year} dan {count} "
+    "IKU tidak mencapainya: {ikus}.",
+    Case.OVERVIEW_THE_YEAR_MISSED: "Tidak satu pun dari {count} IKU yang terukur mencapai "
+    "target tahun {year}.",
+    Case.OVERVIEW_THE_YEAR_ALL_MET: "Seluruh {n} IKU yang terukur mencapai target tahun {year}.",
+    Case.OVERVIEW_THE_YEAR_UNMEASURED: "Capaian {ikus} tahun {year} tidak dapat diukur.",
     Case.OVERVIEW_CAP: "Capaian setiap indikator dibatasi paling tinggi {cap}; batas ini "
     "berlaku pada {ikus}.",
     Case.NEEDS_ATTENTION: "Perlu perhatian: target tahunan IKU {iku} diperkirakan tidak tercapai.",
@@ -352,6 +410,11 @@ WORDING: dict[Case, str] = {
     "proyeksi akhir tahun {projected} dari target tahunan.",
     Case.ATTENTION_ITEM_NOTHING: "IKU {iku} ({name}): belum ada realisasi s.d. {label}{plan}.",
     Case.ATTENTION_ITEM: "IKU {iku} ({name}): capaian s.d. {label} {cumulative}.",
+    Case.NEEDS_ATTENTION_YEAR: "Perlu perhatian: target tahun {year} IKU {iku} tidak tercapai.",
+    Case.NEEDS_ATTENTION_YEAR_UNMEASURED: "Perlu perhatian: capaian IKU {iku} tahun {year} "
+    "tidak dapat diukur.",
+    Case.ATTENTION_ITEM_YEAR: "IKU {iku} ({name}): capaian tahun {year} sebesar {cumulative}.",
+    Case.ATTENTION_ITEM_YEAR_NOTHING: "IKU {iku} ({name}): tidak ada realisasi pada tahun {year}.",
 }
 
 
@@ -547,8 +610,54 @@ def plan(ind: Indicator) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
+def _the_year(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
+    """The annual report: the year's realisation against its target, in the year's words (no
+    quarter, no "to date", nothing still to come)."""
+    ind, year = r.indicator, summary.period.year
+    ytd, target = r.realisasi_kumulatif, ind.target
+    shown = {
+        "year": year,
+        "target": _text(ind, target),
+        "ytd": _text(ind, ytd),
+        "percent": fmt.persen(r.capaian_kumulatif),
+        "share": "",
+    }
+    if r.tidak_terukur is TidakTerukur.TARGET_NOL:
+        case = Case.YEAR_ZERO_TARGET
+    elif ytd is None or r.capaian_kumulatif is None:
+        case = Case.YEAR_UNMEASURED
+    elif ind.is_predikat:
+        case = Case.YEAR_PREDIKAT
+    elif isinstance(target, Rentang):
+        case = Case.YEAR_RANGE
+    elif ind.polaritas is Polaritas.TURUN:
+        case = Case.YEAR_LOWER_BETTER_ZERO if target == 0 else Case.YEAR_LOWER_BETTER
+    elif not _accumulates(ind):
+        # the last quarter's value is the year's own; a mean or a pooled ratio says so
+        case = Case.YEAR_STANDING if ind.kumulasi is Kumulasi.TERAKHIR else Case.YEAR_STANDING_RULE
+        shown["rule"] = ind.kumulasi.label
+        if isinstance(ytd, Decimal) and _share(ind, ytd, r.capaian_kumulatif):
+            shown["share"] = f" (capaian {fmt.persen(r.capaian_kumulatif)})"
+    else:
+        assert isinstance(ytd, Decimal) and isinstance(target, Decimal)
+        if ytd == 0:
+            case = Case.YEAR_ZERO
+        elif ytd < target:
+            case = Case.YEAR_BELOW
+            shown["gap"] = _amount(ind, target - ytd)
+        elif ytd == target:
+            case = Case.YEAR_MET
+        else:
+            case = Case.YEAR_EXCEEDED
+            shown["surplus"] = _amount(ind, ytd - target)
+        shown["share"] = _share(ind, ytd, r.capaian_kumulatif)
+    return case, say(case, **shown)
+
+
 def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     ind, period = r.indicator, summary.period
+    if period.annual:
+        return _the_year(summary, r)
     ytd, target = r.realisasi_kumulatif, ind.target
     shown = {
         "label": period.label,
@@ -585,9 +694,15 @@ def _year_to_date(summary: Summary, r: IndicatorResult) -> tuple[Case, str]:
     return case, say(case, **shown)
 
 
-def _skipped(r: IndicatorResult) -> tuple[Case, str] | None:
-    """Quarters to date without a realisation, when the year to date is formed without them."""
+def _skipped(summary: Summary, r: IndicatorResult) -> tuple[Case, str] | None:
+    """Quarters to date without a realisation, when the year to date is formed without them.
+    A year says so only where a quarter really is missing from its figure: not for a unit that
+    reports once a year (Triwulan I-III all left out), nor for the last quarter's value."""
     if not r.belum_diukur or r.realisasi_kumulatif is None:
+        return None
+    if summary.period.annual and (
+        r.indicator.kumulasi is Kumulasi.TERAKHIR or {1, 2, 3} <= set(r.belum_diukur)
+    ):
         return None
     names = [quarter_label(q) for q in r.belum_diukur]
     quarters = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
@@ -697,6 +812,15 @@ def _outlook(summary: Summary, r: IndicatorResult) -> Outlook:
     ind, period = r.indicator, summary.period
     ytd, target = r.realisasi_kumulatif, ind.target
     label = period.label
+    if period.annual:  # the year's sentence said the figures; here only its result
+        if r.tidak_terukur is TidakTerukur.TARGET_NOL:
+            return [], Attention.NONE, None, None
+        if ytd is None or r.capaian_kumulatif is None:
+            return [], Attention.UNMEASURED, None, None
+        if r.capaian_kumulatif >= HUNDRED:
+            case = Case.YEAR_RESULT_MET
+            return [(case, say(case, year=period.year))], Attention.NONE, None, None
+        return [], Attention.MISSED, None, None  # the flag says it: "Perlu perhatian: ..."
     if r.tidak_terukur is TidakTerukur.TARGET_NOL:
         case = Case.NOT_PROJECTED_ZERO_TARGET
         return [(case, say(case))], Attention.NONE, None, None
@@ -760,7 +884,8 @@ def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
     """The generated sentences of one IKU: trend, quarterly target (when the agreement sets
     one), year to date, the quarters not measured, outlook."""
     r = summary.result(iku)
-    trend = _trend(summary, r)
+    annual = summary.period.annual  # the year: no quarter against quarter, no quarterly target
+    trend = None if annual else _trend(summary, r)
     previous = summary.period.previous()
     if (
         trend is not None
@@ -774,7 +899,8 @@ def indicator_analysis(summary: Summary, iku: int) -> IndicatorAnalysis:
     said = trend is not None and trend[0] is Case.TREND_ZERO
     if said and ytd is not None and ytd[0] is Case.YTD_ZERO:
         ytd = None  # "belum ada realisasi" once is enough
-    parts = [p for p in (trend, _quarter(summary, r), ytd, _skipped(r)) if p is not None]
+    quarter = None if annual else _quarter(summary, r)
+    parts = [p for p in (trend, quarter, ytd, _skipped(summary, r)) if p is not None]
     outlook, why, projection, planned = _outlook(summary, r)
     parts += outlook
     return IndicatorAnalysis(
@@ -792,6 +918,9 @@ def method(summary: Summary) -> list[str]:
     period = summary.period
     label = period.label
     indicators = [r.indicator for r in summary.indicators]
+    points = [say(Case.METHOD_POINTS)] if any(i.jenis is Jenis.PERSEN for i in indicators) else []
+    if period.annual:
+        return [say(Case.METHOD_YEAR, year=period.year), *points]
     quarterly = any(i.has_quarterly_targets for i in indicators)
     planned = any(plan(i) is not None for i in indicators)
     lines = [
@@ -816,9 +945,7 @@ def method(summary: Summary) -> list[str]:
             lines.append(say(Case.METHOD_STANDING, label=label, rules=joined))
         if any(i.is_predikat for i in indicators):
             lines.append(say(Case.METHOD_PREDIKAT))
-    if any(i.jenis is Jenis.PERSEN for i in indicators):
-        lines.append(say(Case.METHOD_POINTS))
-    return lines
+    return lines + points
 
 
 def attention(summary: Summary) -> list[int]:
@@ -827,8 +954,16 @@ def attention(summary: Summary) -> list[int]:
     return [r.iku for r in summary.indicators if indicator_analysis(summary, r.iku).needs_attention]
 
 
-def attention_note(iku: int, why: Attention = Attention.MISS) -> str:
-    """The flag shown with the analysis of an IKU that needs attention."""
+def attention_note(iku: int, why: Attention = Attention.MISS, period: Period | None = None) -> str:
+    """The flag shown with the analysis of an IKU that needs attention (of a year: its target
+    missed, or its capaian not measurable)."""
+    if period is not None and period.annual:
+        case = (
+            Case.NEEDS_ATTENTION_YEAR_UNMEASURED
+            if why is Attention.UNMEASURED
+            else Case.NEEDS_ATTENTION_YEAR
+        )
+        return say(case, iku=iku, year=period.year)
     case = {
         Attention.UNMEASURED: Case.NEEDS_ATTENTION_UNMEASURED,
         Attention.MISSED: Case.NEEDS_ATTENTION_FINAL,
@@ -846,7 +981,12 @@ def attention_items(summary: Summary) -> list[str]:
         if not a.needs_attention:
             continue
         shown = {"iku": r.iku, "name": r.indicator.nama, "label": label}
-        if a.projection is not None and a.projection.capaian is not None:
+        if summary.period.annual:
+            nothing = r.realisasi_kumulatif == 0 and _accumulates(r.indicator)
+            case = Case.ATTENTION_ITEM_YEAR_NOTHING if nothing else Case.ATTENTION_ITEM_YEAR
+            cumulative = fmt.persen(r.capaian_kumulatif)
+            lines.append(say(case, year=summary.period.year, cumulative=cumulative, **shown))
+        elif a.projection is not None and a.projection.capaian is not None:
             lines.append(
                 say(
                     Case.ATTENTION_ITEM_PROJECTED,
@@ -900,7 +1040,7 @@ def overview(summary: Summary) -> list[str]:
     unmeasured = summary.count(Kelas.TIDAK_TERUKUR)
     lines = [
         say(
-            Case.OVERVIEW_MEAN,
+            Case.OVERVIEW_THE_YEAR_MEAN if period.annual else Case.OVERVIEW_MEAN,
             label=period.label,
             year=period.year,
             mean=fmt.persen(summary.capaian_rata_rata),
@@ -917,7 +1057,7 @@ def overview(summary: Summary) -> list[str]:
         lines.append(
             say(Case.OVERVIEW_CAP, cap=fmt.persen(cap, 0), ikus=_ikus(list(summary.capped)))
         )
-    previous = period.previous()
+    previous = None if period.annual else period.previous()
     directions = [d for r in summary.indicators if (d := _direction(summary, r)) is not None]
     if previous is not None and directions:
         lines.append(
@@ -933,6 +1073,9 @@ def overview(summary: Summary) -> list[str]:
     missing = [i for i, why in results.items() if why in (Attention.MISS, Attention.MISSED)]
     unknown = [i for i, why in results.items() if why is Attention.UNMEASURED]
     judged = [i for i in results if i not in unknown and summary.result(i).tidak_terukur is None]
+    if period.annual:
+        lines += _the_years_result(period.year, judged, missing, unknown)
+        return lines
     if period.quarter == 4:
         if not judged:
             pass
@@ -965,6 +1108,34 @@ def overview(summary: Summary) -> list[str]:
     return lines
 
 
+def _the_years_result(
+    year: int, judged: list[int], missing: list[int], unknown: list[int]
+) -> list[str]:
+    """The overview of a year: how many IKU reached the year's target, and which could not be
+    measured."""
+    lines = []
+    if not judged:
+        pass
+    elif not missing:
+        lines.append(say(Case.OVERVIEW_THE_YEAR_ALL_MET, n=len(judged), year=year))
+    elif len(missing) == len(judged):
+        lines.append(say(Case.OVERVIEW_THE_YEAR_MISSED, count=len(missing), year=year))
+    else:
+        met = len(judged) - len(missing)
+        case = Case.OVERVIEW_THE_YEAR_MET
+        lines.append(say(case, met=met, count=len(missing), ikus=_ikus(missing), year=year))
+    if unknown:
+        lines.append(say(Case.OVERVIEW_THE_YEAR_UNMEASURED, ikus=_ikus(unknown), year=year))
+    return lines
+
+
+def _upto(period: Period) -> dict[str, str]:
+    """How the budget sentences name the period: the year to date of a quarter (its mean
+    cumulative capaian), or the year."""
+    basis = "rata-rata capaian IKU" if period.annual else "rata-rata capaian kumulatif IKU"
+    return {"upto": fmt.sampai(period), "basis": basis}
+
+
 def _goal_name(group: BudgetGroup) -> str:
     numbers = [str(s) for s in group.sasaran]
     joined = ", ".join(numbers[:-1])
@@ -987,6 +1158,7 @@ def _budget_statement(summary: Summary, group: BudgetGroup) -> str:
     shown = {
         "goal": _goal_name(group),
         "label": label,
+        **_upto(summary.period),
         "ceiling": fmt.rupiah(group.pagu),
         "spent": fmt.rupiah(group.realisasi),
         "absorption": fmt.persen(group.persen),
@@ -1026,7 +1198,7 @@ def budget_statements(summary: Summary) -> list[str]:
     label = summary.period.label
     if summary.pagu is None and not summary.budget_groups:
         return []
-    lines = [say(Case.BUDGET_METHOD, label=label)]
+    lines = [say(Case.BUDGET_METHOD, label=label, **_upto(summary.period))]
     lines += [_budget_statement(summary, g) for g in summary.budget_groups]
     if summary.pagu is None:
         return lines
@@ -1035,6 +1207,7 @@ def budget_statements(summary: Summary) -> list[str]:
         say(
             Case.BUDGET_TOTAL,
             label=label,
+            **_upto(summary.period),
             absorption=fmt.persen(summary.persen_anggaran),
             spent=fmt.rupiah(summary.realisasi_anggaran),
             ceiling=fmt.rupiah(summary.pagu),

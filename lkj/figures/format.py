@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 
 from lkj.rules.decimals import round2
 from lkj.rules.indicators import Indicator, Jenis, Predikat, Rentang, Target
+from lkj.rules.periods import Period
 
 LOCALE = "id_ID"
 DASH = "-"
@@ -101,3 +102,9 @@ def satuan(indicator: Indicator) -> str:
     if indicator.satuan and not indicator.is_predikat:
         return indicator.satuan
     return indicator.jenis.label
+
+
+def sampai(period: Period) -> str:
+    """The period a figure covers, in running text: ``s.d. Triwulan II`` for a quarter (the
+    year to date), ``tahun 2015`` for a year (its own figure, not a quarter's)."""
+    return f"tahun {period.year}" if period.annual else f"s.d. {period.label}"

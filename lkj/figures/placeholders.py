@@ -137,15 +137,18 @@ def _iku(summary: Summary, r: IndicatorResult) -> Figures:
         return _count(value)
 
     now = summary.data.realisation(ind.iku, reached)
+    # a year's realisasi and capaian are the year's (what its tables show), not Triwulan IV's
+    own_realisasi = r.realisasi_kumulatif if period.annual else r.realisasi
+    own_capaian = r.capaian_kumulatif if period.annual else r.capaian
     fields: dict[str, Angka | Triwulan] = {
         "nama": Angka(ind.nama, ind.nama),
         "target": _value(ind, ind.target),
         "target_tw": per_quarter("target_tw", lambda q: _value(ind, ind.quarter_target(q))),
         "target_sd": _value(ind, ind.target_to_date(reached)),
-        "realisasi": _value(ind, r.realisasi),
+        "realisasi": _value(ind, own_realisasi),
         "realisasi_tw": per_quarter("realisasi_tw", lambda q: _value(ind, real(q))),
         "realisasi_kumulatif": _value(ind, r.realisasi_kumulatif),
-        "capaian": _persen(r.capaian),
+        "capaian": _persen(own_capaian),
         "capaian_tw": per_quarter(
             "capaian_tw",
             lambda q: _persen(capaian(ind, real(q), ind.target, batas=summary.batas_capaian)),

@@ -58,14 +58,19 @@ def realisasi_program(ctx: ReportContext) -> list[Block]:
     table = _program_table(programs)
     pagu, realisasi = program_totals(programs)
     title = f"Realisasi Anggaran per Program dan Kegiatan Tahun {ctx.period.year}"
-    lead = generated(
-        [
+    if ctx.summary.has_budget:  # the total was stated just above (and equals these sums)
+        text = (
+            f"Realisasi anggaran tersebut dilaksanakan melalui {dengan_kata(len(programs))} "
+            "program, dengan rincian per program dan kegiatan sebagai berikut:"
+        )
+    else:
+        text = (
             f"Realisasi anggaran {ctx.singkatan} tahun {ctx.period.year} untuk "
             f"{dengan_kata(len(programs))} program sebesar {fmt.rupiah(realisasi)} atau "
             f"{fmt.persen(absorption(realisasi, pagu))} dari pagu {fmt.rupiah(pagu)}, "
             "dengan rincian per program dan kegiatan sebagai berikut:"
-        ]
-    )
+        )
+    lead = generated([text])
     return [
         heading("Realisasi Anggaran per Program dan Kegiatan", 3, id="realisasi-program"),
         lead,
@@ -126,7 +131,7 @@ def pendukung(ctx: ReportContext, iku: int) -> list[Block]:
     )
     lead = generated(
         [
-            f"Pada tahun {ctx.period.year} {capaian_text} didukung oleh "
+            f"Pada tahun {ctx.period.year}, {capaian_text} didukung oleh "
             f"{dengan_kata(count)} kegiatan dalam {dengan_kata(len(programs))} program, dengan "
             f"realisasi anggaran {fmt.rupiah(realisasi)} atau "
             f"{fmt.persen(absorption(realisasi, pagu))} dari pagu {fmt.rupiah(pagu)}:"

@@ -47,6 +47,7 @@ def anggaran_kinerja(ctx: ReportContext) -> TableFigure:
     beside each IKU's target, the quarter's realisation and capaian, and capaian to date."""
     s = ctx.summary
     label = ctx.period.label
+    annual = ctx.period.annual
     results = s.indicators
     realised = s.data.budget_realisations.get(ctx.period.quarter)
     firsts = _line_rows(_joined(s.data.budget_lines), [r.iku for r in results])
@@ -67,16 +68,19 @@ def anggaran_kinerja(ctx: ReportContext) -> TableFigure:
             c("Sasaran Strategis", rowspan=2),
             c("IKU", rowspan=2),
             c("Anggaran (Rp)", colspan=3),
-            c("Kinerja", colspan=4),
+            c("Kinerja", colspan=3 if annual else 4),
         ],
         [
             c("Pagu"),
             c("Realisasi"),
             c("%"),
             c("Target"),
-            c(f"Realisasi {label}"),
-            c("%"),
-            c(f"Capaian s.d. {label} (%)"),
+            *(
+                # a year: its own realisation and capaian, not Triwulan IV's
+                (c(f"Realisasi Tahun {ctx.period.year}"), c("Capaian (%)"))
+                if annual
+                else (c(f"Realisasi {label}"), c("%"), c(f"Capaian s.d. {label} (%)"))
+            ),
         ],
     ]
     body = []
@@ -103,8 +107,11 @@ def anggaran_kinerja(ctx: ReportContext) -> TableFigure:
                 c(r.indicator.nama, cls="lkj-indikator"),
                 *budget,
                 num(fmt.nilai(r.indicator, r.target)),
-                num(fmt.nilai(r.indicator, r.realisasi)),
-                num(fmt.capaian(r.capaian)),
+                *(
+                    (num(fmt.nilai(r.indicator, r.realisasi_kumulatif)),)
+                    if annual
+                    else (num(fmt.nilai(r.indicator, r.realisasi)), num(fmt.capaian(r.capaian)))
+                ),
                 strong(fmt.capaian(r.capaian_kumulatif)),
             )
         )

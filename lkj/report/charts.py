@@ -110,11 +110,16 @@ def scope_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
+def _upto(ctx: ReportContext) -> str:
+    """A chart's words for the period: ``s.d. Triwulan II``, or ``Tahun 2015`` for a year."""
+    return f"Tahun {ctx.period.year}" if ctx.period.annual else f"s.d. {ctx.period.label}"
+
+
 def capaian_per_iku(ctx: ReportContext) -> list[Chart]:
     """Each IKU's capaian to date against the 100% line, coloured by its class; nothing when
     no IKU has a capaian yet."""
     alt = _altair()
-    label = ctx.period.label
+    upto = _upto(ctx)
     order = [f"IKU {r.iku}" for r in ctx.summary.indicators]
     values = [
         {
@@ -134,7 +139,7 @@ def capaian_per_iku(ctx: ReportContext) -> list[Chart]:
         .mark_bar()
         .encode(
             y=alt.Y("iku:N", sort=order, title=None),
-            x=alt.X("capaian:Q", title=f"Capaian s.d. {label} (%)", axis=alt.Axis(format=",.0f")),
+            x=alt.X("capaian:Q", title=f"Capaian {upto} (%)", axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "kelas:N",
                 title="Capaian",
@@ -156,7 +161,8 @@ def capaian_per_iku(ctx: ReportContext) -> list[Chart]:
     return [
         chart_block(
             "grafik-capaian-iku",
-            f"Capaian Indikator Kinerja Utama s.d. {ctx.periode} terhadap Target (garis 100%)",
+            f"Capaian Indikator Kinerja Utama {'' if ctx.period.annual else 's.d. '}"
+            f"{ctx.periode} terhadap Target (garis 100%)",
             chart.to_dict(),
         )
     ]
@@ -278,6 +284,8 @@ def anggaran_dan_kinerja(ctx: ReportContext) -> list[Chart]:
     if not s.budget_groups:
         return []
     label = ctx.period.label
+    upto = _upto(ctx)
+    basis = f"tahun {ctx.period.year}" if ctx.period.annual else "s.d. triwulan"
     goal_of = {r.iku: r.indicator.sasaran for r in s.indicators}
     values = []
     groups = []
@@ -290,12 +298,12 @@ def anggaran_dan_kinerja(ctx: ReportContext) -> list[Chart]:
         )
         series = (
             ("Penyerapan anggaran", g.persen),
-            (f"Capaian kinerja s.d. {label}", capaian),
+            (f"Capaian kinerja {upto}", capaian),
         )
         for jenis, value in series:
             if value is not None:
                 values.append({"sasaran": name, "jenis": jenis, "persen": _number(value)})
-    kinds = ["Penyerapan anggaran", f"Capaian kinerja s.d. {label}"]
+    kinds = ["Penyerapan anggaran", f"Capaian kinerja {upto}"]
     chart = (
         alt.Chart(alt.Data(values=values))
         .mark_bar()
@@ -320,7 +328,7 @@ def anggaran_dan_kinerja(ctx: ReportContext) -> list[Chart]:
         .properties(width=520, height=200)
     )
     description = (
-        "Capaian kinerja per sasaran = rata-rata capaian s.d. triwulan dari IKU-nya; "
+        f"Capaian kinerja per sasaran = rata-rata capaian {basis} dari IKU-nya; "
         "penyerapan = realisasi ÷ pagu baris anggarannya."
     )
     if s.data.budget_realisations.get(ctx.period.quarter) is None:

@@ -23,7 +23,11 @@ def iku(ctx: ReportContext, number: int) -> Analysis:
     what the analysts' prose of this IKU says that contradicts lkj's figures (a score where a
     predicate is reported, a stale figure)."""
     result = analysis.indicator_analysis(ctx.summary, number)
-    flag = analysis.attention_note(number, result.attention) if result.needs_attention else ""
+    flag = (
+        analysis.attention_note(number, result.attention, ctx.period)
+        if result.needs_attention
+        else ""
+    )
     contradictions = tuple(f.sentence() for f in ctx.prose_check.of_iku(number))
     return Analysis((" ".join(result.sentences), *contradictions), flag=flag)
 

@@ -145,6 +145,26 @@ def capaian_iku(ctx: ReportContext, iku: int) -> TableFigure:
     year to date."""
     r = ctx.summary.result(iku)
     label = ctx.period.label
+    title = f"Capaian Indikator Kinerja Utama {iku}"
+    if ctx.period.annual:  # a year: its own realisation and capaian, not Triwulan IV's
+        year = f"Tahun {ctx.period.year}"
+        head = [
+            [
+                c("Indikator Kinerja Utama"),
+                c("Target"),
+                c(f"Realisasi {year}"),
+                c(f"Capaian {year}"),
+            ]
+        ]
+        body = [
+            [
+                c(r.indicator.nama, cls="lkj-indikator"),
+                num(_value(r, r.target)),
+                num(_value(r, r.realisasi_kumulatif)),
+                strong(fmt.persen(r.capaian_kumulatif)),
+            ]
+        ]
+        return table_block(title, Table(head, [body]))
     head = [
         [
             c("Indikator Kinerja Utama"),
@@ -181,6 +201,8 @@ def ringkasan(ctx: ReportContext) -> TableFigure:
     goals = _sasaran_cells(results)
     label = ctx.period.label
     first = ctx.period.quarter == 1
+    if ctx.period.annual:  # a year: one figure per IKU, the year's
+        return _ringkasan_tahun(ctx, goals)
     head = [
         [
             c("Sasaran Strategis", rowspan=2),
@@ -217,11 +239,48 @@ def ringkasan(ctx: ReportContext) -> TableFigure:
     )
 
 
+def _ringkasan_tahun(ctx: ReportContext, goals: list[Cell | None]) -> TableFigure:
+    """The executive summary's table of a year: target, the year's realisation and capaian."""
+    head = [
+        [
+            c("Sasaran Strategis"),
+            c("Indikator Kinerja Utama"),
+            c("Target"),
+            c(f"Realisasi Tahun {ctx.period.year}"),
+            c("Capaian (%)"),
+        ]
+    ]
+    body = [
+        row(
+            goals[i],
+            c(r.indicator.nama, cls="lkj-indikator"),
+            num(_value(r, r.target)),
+            num(_value(r, r.realisasi_kumulatif)),
+            strong(fmt.capaian(r.capaian_kumulatif)),
+        )
+        for i, r in enumerate(ctx.summary.indicators)
+    ]
+    return table_block(
+        f"Ringkasan Capaian Kinerja {ctx.periode}",
+        Table(head, [body], cls="lkj-wide"),
+        numbered=False,
+        notes=ringkasan_notes(ctx),
+        id="tabel-ringkasan",
+    )
+
+
 def ringkasan_notes(ctx: ReportContext) -> list[str]:
     """What the summary table's columns are, and where departures from the published report
     are explained."""
     label = ctx.period.label
-    if ctx.period.quarter == 1:
+    if ctx.period.annual:
+        basis = (
+            f"Catatan: realisasi tahun {ctx.period.year} adalah realisasi setahun menurut aturan "
+            "kumulasi masing-masing indikator (atau angka tahunan bagi indikator yang dilaporkan "
+            f"sekali setahun); capaiannya terhadap target tahun {ctx.period.year} menjadi dasar "
+            "jumlah target di atas, tepat dan di bawah 100%."
+        )
+    elif ctx.period.quarter == 1:
         basis = (
             f"Catatan: realisasi {label} dibandingkan dengan target tahunan (capaian = realisasi "
             "÷ target tahunan); pada triwulan pertama, angka triwulan ini sama dengan angka "

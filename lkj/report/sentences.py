@@ -38,7 +38,7 @@ def ringkasan_capaian(ctx: ReportContext) -> Generated:
             f"{year} memiliki {dengan_kata(goals)} Sasaran Strategis dengan total "
             f"{dengan_kata(n)} Indikator Kinerja, dan {dengan_kata(n)} Target Kinerja yang "
             "harus dicapai.",
-            f"Dari hasil pengukuran realisasi s.d. {ctx.period.label} terhadap {dengan_kata(n)} "
+            f"Dari hasil pengukuran realisasi {fmt.sampai(ctx.period)} terhadap {dengan_kata(n)} "
             "target tersebut, dapat disimpulkan sebagai berikut:",
         ],
         _counts(ctx),
@@ -51,15 +51,18 @@ def ringkasan_capaian(ctx: ReportContext) -> Generated:
 
 
 def _budget_sentence(ctx: ReportContext) -> str:
+    """The budget's realisation; of a quarter to date (``tahun 2025 s.d. Triwulan II``), of
+    a year its own (``tahun 2015``)."""
     s = ctx.summary
+    period = ctx.period
+    upto = "" if period.annual else f" s.d. {period.label}"
     if s.realisasi_anggaran is None:
         return (
-            f"Total pagu anggaran {ctx.singkatan} tahun {ctx.period.year} sebesar "
-            f"{fmt.rupiah(s.pagu)}; realisasi anggaran s.d. {ctx.period.label} belum tersedia "
-            "dalam data."
+            f"Total pagu anggaran {ctx.singkatan} tahun {period.year} sebesar "
+            f"{fmt.rupiah(s.pagu)}; realisasi anggaran{upto} belum tersedia dalam data."
         )
     return (
-        f"Kinerja keuangan {ctx.singkatan} tahun {ctx.period.year} s.d. {ctx.period.label} "
+        f"Kinerja keuangan {ctx.singkatan} tahun {period.year}{upto} "
         f"menunjukkan realisasi sebesar {fmt.rupiah(s.realisasi_anggaran)} atau "
         f"{fmt.persen(s.persen_anggaran)} dari total pagu anggaran sebesar {fmt.rupiah(s.pagu)}."
     )
@@ -77,6 +80,16 @@ def capaian_rata_rata(ctx: ReportContext) -> Generated:
     """Bab II B: the overall achievement, the plain mean of the IKU's capaian to date."""
     s = ctx.summary
     measured = sum(1 for r in s.indicators if r.capaian_kumulatif is not None)
+    if ctx.period.annual:
+        year = ctx.period.year
+        return generated(
+            [
+                f"Kinerja {ctx.singkatan} tahun {year} diukur dari seluruh pencapaian IKU. "
+                f"Capaian kinerja tahun {year} sebesar {fmt.persen(s.capaian_rata_rata)}, "
+                f"rata-rata capaian {dengan_kata(measured)} IKU yang terukur. Berikut "
+                f"ringkasan capaian kinerja {ctx.singkatan} tahun {year}:"
+            ]
+        )
     return generated(
         [
             f"Kinerja {ctx.singkatan} Tahun {ctx.period.year} diukur dari seluruh pencapaian "
@@ -114,9 +127,14 @@ def permasalahan_capaian(ctx: ReportContext) -> Generated:
     s = ctx.summary
     n = len(s.indicators)
     reached = s.count(Kelas.DI_ATAS) + s.count(Kelas.TEPAT)
+    when = (
+        f"Pada tahun {ctx.period.year}"
+        if ctx.period.annual
+        else f"Sampai dengan {ctx.period.label} tahun {ctx.period.year}"
+    )
     return generated(
         [
-            f"Sampai dengan {ctx.period.label} tahun {ctx.period.year}, realisasi {reached} "
+            f"{when}, realisasi {reached} "
             f"dari {dengan_kata(n)} target indikator kinerja sasaran strategis mencapai 100% "
             "atau lebih, dengan rincian:"
         ],
