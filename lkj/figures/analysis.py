@@ -27,6 +27,10 @@ Methods (stated once in :func:`method`, applied per IKU):
 - **Annual target only**: no quarterly judgement is made; the year to date is set against the
   annual target.
 - **Triwulan IV** closes the year: its result is stated, nothing is projected.
+- **A year** (the annual report, ``Period.annual``): the year's realisation against the year's
+  target (``Realisasi tahun 2015 ...``), its result once, no quarter against quarter, no
+  quarterly target, nothing projected; a quarter is named only where one is missing from a
+  summed year (docs/annual.md, "The year's words").
 - **Efficiency** of a strategic goal (or goals sharing a budget line): the *indeks efisiensi* =
   mean cumulative capaian of its IKU (as printed, two places) ÷ budget absorption to date (%).
   Above 1, performance runs ahead of spending; below 1, spending runs ahead of performance.
