@@ -26,6 +26,55 @@ from lkj.inputs.limits import MAX_CELL_CHARS, MAX_DECIMALS, MAX_DEPTH, MAX_DIGIT
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+@dataclass(frozen=True)
+class FileKind:
+    """How messages name a kind of input file, and its size limit."""
+
+    exists: str  # expected when missing: "the file to exist"
+    regular: str  # expected when not a regular file: "a text file"
+    limit: int  # bytes
+    too_large: str  # found: "file is larger than 1 MiB"
+    limit_of: str  # "an input file"
+
+
+TEXT_FILE = FileKind(
+    "the file to exist", "a text file", MAX_FILE_BYTES, "file is larger than 1 MiB", "an input file"
+)
+
+
+def read_bytes(
+    path: Path,
+    shown: str,
+    kind: FileKind,
+    error: type[DataError] = DataError,
+    *,
+    root: Path | None,
+) -> bytes:
+    """The bytes of a regular file inside ``root`` (:mod:`lkj.inputs.confine`; None only for a
+    file the user named explicitly), at most ``kind.limit`` of them; errors name the file and
+    never show its content."""
+    if root is not None:
+        confine(root, path, shown, error)
+    try:
+        if not path.exists():
+            raise error(shown, "file is missing", expected=kind.exists)
+        if not path.is_file():
+            raise error(shown, "not a regular file", expected=kind.regular)
+        with path.open("rb") as handle:
+            raw = handle.read(kind.limit + 1)
+    except OSError as exc:
+        raise error(
+            shown, f"the file cannot be read ({exc.strerror or type(exc).__name__})"
+        ) from None
+    if len(raw) > kind.limit:
+        raise error(
+            shown,
+            kind.too_large,
+            expected=f"at most {kind.limit} bytes (lkj's limit for {kind.limit_of})",
+        )
+    return raw
+
+
 def read_text(
     path: Path, shown: str, error: type[DataError] = DataError, *, root: Path | None
 ) -> str:
@@ -37,25 +86,7 @@ def read_text(
     :data:`~lkj.inputs.limits.MAX_FILE_BYTES`, anything but a regular file, and control
     characters are refused; no message shows the file's content.
     """
-    if root is not None:
-        confine(root, path, shown, error)
-    try:
-        if not path.exists():
-            raise error(shown, "file is missing", expected="the file to exist")
-        if not path.is_file():
-            raise error(shown, "not a regular file", expected="a text file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise error(
-            shown, f"the file cannot be read ({exc.strerror or type(exc).__name__})"
-        ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise error(
-            shown,
-            "file is larger than 1 MiB",
-            expected=f"at most {MAX_FILE_BYTES} bytes (lkj's limit for an input file)",
-        )
+    raw = read_bytes(path, shown, TEXT_FILE, error, root=root)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -35,8 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from lkj.errors import DataError
-from lkj.inputs.confine import confine
-from lkj.inputs.files import Row, check_header
+from lkj.inputs.files import FileKind, Row, check_header, read_bytes
 from lkj.inputs.layout import TableSpec
 from lkj.inputs.limits import MAX_CELL_CHARS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_UNPACKED
 
@@ -150,29 +149,13 @@ def _load(raw: bytes, shown: str, *, data_only: bool) -> Any:
         ) from None
 
 
-def _read(path: Path, shown: str, root: Path | None) -> bytes:
-    """The workbook's bytes: a regular file inside ``root`` (:mod:`lkj.inputs.confine`),
-    within :data:`~lkj.inputs.limits.MAX_WORKBOOK_BYTES`."""
-    if root is not None:
-        confine(root, path, shown)
-    try:
-        if not path.exists():
-            raise DataError(shown, "file is missing", expected="the workbook to exist")
-        if not path.is_file():
-            raise DataError(shown, "not a regular file", expected="an Excel workbook (.xlsx)")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_WORKBOOK_BYTES + 1)
-    except OSError as exc:
-        raise DataError(
-            shown, f"the file cannot be read ({exc.strerror or type(exc).__name__})"
-        ) from None
-    if len(raw) > MAX_WORKBOOK_BYTES:
-        raise DataError(
-            shown,
-            "the workbook is larger than 10 MiB",
-            expected=f"at most {MAX_WORKBOOK_BYTES} bytes (lkj's limit for a workbook)",
-        )
-    return raw
+WORKBOOK_FILE = FileKind(
+    "the workbook to exist",
+    "an Excel workbook (.xlsx)",
+    MAX_WORKBOOK_BYTES,
+    "the workbook is larger than 10 MiB",
+    "a workbook",
+)
 
 
 def _check_unpacked(raw: bytes, shown: str) -> None:
@@ -198,7 +181,7 @@ class Workbook:
     ``root``: the project root the workbook must lie in (None only in tests of the reader)."""
 
     def __init__(self, path: Path, shown: str, *, root: Path | None) -> None:
-        raw = _read(path, shown, root)
+        raw = read_bytes(path, shown, WORKBOOK_FILE, root=root)
         _check_magic(raw, shown)
         _check_unpacked(raw, shown)
         self.path, self.shown = path, shown
